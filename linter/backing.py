@@ -1,0 +1,71 @@
+"""Manifest facts that make a term hit lawful (执法指南 §6, LEGAL.md §4 doctrine 3, 7, 8).
+
+A rule lists them in ``backed_by``. Names and certificate titles act as exception phrases
+(handled by the matcher); the rest are decided here, per hit, against the segment's product.
+"""
+from __future__ import annotations
+
+import regex
+
+from .manifest import Manifest, Product
+from .normalize import normalize
+
+# A ranking limited to a stated time or place (guide §6(6)) — only counts with sales.source.
+_QUALIFIED = regex.compile(r"(\d{4}年|\d{1,2}月|本场|今年|去年|本月|本周|本店|店铺|双十一|双11|618"
+                           r"|数据来源|来源)")
+
+
+def exception_phrases(rules, manifest: Manifest | None) -> dict[str, tuple[str, ...]]:
+    """Per rule id: product names and aliases, which cover a hit inside them."""
+    if manifest is None:
+        return {}
+    names = tuple(n for p in manifest.products for n in (p.name, *p.aliases))
+    return {rule.id: names for rule in rules if "names" in rule.backed_by and names}
+
+
+def _said_as_title(line: str, start: int, end: int, titles) -> bool:
+    """The hit begins a run of speech that quotes a certificate title: at least three more
+    characters of the title follow it, so 国家级 is lawful only as part of that exact title."""
+    for title in titles:
+        title = normalize(title)
+        at = title.find(line[start:end])
+        while at >= 0:
+            n = 0
+            while (end + n < len(line) and at + end - start + n < len(title)
+                   and line[end + n] == title[at + end - start + n]):
+                n += 1
+            if n >= 3 or at + end - start == len(title):
+                return True
+            at = title.find(line[start:end], at + 1)
+    return False
+
+
+def _within(match: str, entries) -> bool:
+    return any(match in normalize(entry) for entry in entries)
+
+
+def backed(rule, line_norm: str, start: int, end: int, product: Product | None,
+           manifest: Manifest | None) -> bool:
+    """True when a manifest fact of the segment's product makes this hit lawful."""
+    if manifest is None:
+        return False
+    match_norm = line_norm[start:end]
+    if "certifications" in rule.backed_by:
+        pool = product.certifications if product else \
+            [c for p in manifest.products for c in p.certifications]
+        if _said_as_title(line_norm, start, end, pool):
+            return True
+    if product is None:
+        return False
+    for fact in rule.backed_by:
+        if fact == "grade":
+            grade = product.spec("grade")
+            if grade and match_norm in normalize(grade[1]):
+                return True
+        elif fact == "approved_claims" and _within(match_norm, product.approved_claims):
+            return True
+        elif fact == "after_sales" and _within(match_norm, product.after_sales):
+            return True
+        elif fact == "sales" and product.sales.source and _QUALIFIED.search(line_norm):
+            return True
+    return False

@@ -1,0 +1,183 @@
+"""The pipeline for one document: normalise → segment → match terms and check facts → suppress.
+
+``Linter`` compiles the rule set once (one automaton for every term rule, manifest phrases
+included) and is then applied to any number of documents.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from . import backing, citations, suppress
+from .manifest import Manifest
+from .matchers import TermMatcher
+from .model import Block, Document, Segment, Violation, Fix
+from .normalize import normalize
+from .ruleset import Rule, RuleSet
+from .segment import Cast, segment
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule hit before it is located and worded: block offsets plus template values."""
+
+    rule: Rule
+    block: Block
+    start: int
+    end: int
+    segment: Segment | None = None
+    values: tuple[tuple[str, str], ...] = ()
+    severity: str | None = None
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    format: str
+    encoding: str
+    segments: int
+    violations: tuple[Violation, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "format": self.format, "encoding": self.encoding,
+                "segments": self.segments}
+
+
+def _norms(blocks) -> list[str]:
+    """Matching view of every block, converted in one call; masked spans blanked."""
+    joined = normalize("\n".join(b.text for b in blocks))
+    out, pos = [], 0
+    for b in blocks:
+        norm = joined[pos:pos + len(b.text)]
+        pos += len(b.text) + 1
+        for start, end in b.masks:
+            norm = norm[:start] + " " * (end - start) + norm[end:]
+        out.append(norm)
+    return out
+
+
+class Linter:
+    def __init__(self, ruleset: RuleSet, manifest: Manifest | None = None, cast: Cast | None = None):
+        self.ruleset = ruleset
+        self.manifest = manifest
+        self.cast = cast or Cast.from_manifest(manifest)
+        self.term_rules = tuple(r for r in ruleset.rules if r.kind == "term")
+        self.fact_rules = tuple(r for r in ruleset.rules if r.kind == "fact")
+        self.matcher = TermMatcher(self.term_rules,
+                                   backing.exception_phrases(self.term_rules, manifest))
+        on = manifest.session.start.date() if manifest and manifest.session.start else None
+        self._citations = {r.id: tuple(citations.render(c, ruleset.laws, on) for c in r.citations)
+                           for r in ruleset.rules}
+
+    # -- stages ----------------------------------------------------------------------------
+
+    def _terms(self, segments: list[Segment]) -> list[Finding]:
+        if not segments:
+            return []
+        parts = [s.norm[s.start:s.end] for s in segments]
+        bases, pos = [], 0
+        for part in parts:
+            bases.append(pos)
+            pos += len(part) + 1
+        hits, timeouts = self.matcher.scan("\n".join(parts))
+        out = []
+        for hit in hits:
+            index = bisect_right(bases, hit.start) - 1
+            seg = segments[index]
+            start = seg.start + hit.start - bases[index]
+            end = start + hit.end - hit.start
+            rule = self.term_rules[hit.rule]
+            if self._applies(rule, seg, start, end):
+                out.append(Finding(rule, seg.block, start, end, seg))
+        meta = self.ruleset.by_name("regex-timeout")
+        for t in timeouts:
+            if meta:
+                out.append(Finding(meta, segments[0].block, 0, 0, None,
+                                   (("detail", self.term_rules[t.rule].id),)))
+        return out
+
+    def _applies(self, rule: Rule, seg: Segment, start: int, end: int) -> bool:
+        product = self.manifest.product(seg.product) if self.manifest else None
+        if rule.categories:
+            category = (product.category if product and product.category else "unknown")
+            if category not in rule.categories:
+                return False
+        if rule.roles:
+            role = seg.speaker.role if seg.speaker and seg.speaker.role else "unknown"
+            if role not in rule.roles:
+                return False
+        return not backing.backed(rule, seg.norm, start, end, product, self.manifest)
+
+    def _facts(self, segments: list[Segment]) -> list[Finding]:
+        if not self.fact_rules:
+            return []
+        from .factstage import evaluate  # claims extraction is only paid for by fact rules
+        return evaluate(self.fact_rules, segments, self.manifest, self.ruleset)
+
+    # -- assembly ----------------------------------------------------------------------------
+
+    def _violation(self, doc: Document, f: Finding) -> Violation:
+        block = f.block
+        line, column = block.position(f.start)
+        end_line, end_column = block.position(f.end)
+        match = block.text[f.start:f.end]
+        seg = f.segment
+        values = {"match": match, **dict(f.values)}
+        if seg is not None:
+            values.setdefault("speaker", seg.speaker.label if seg.speaker else "")
+            values.setdefault("product", seg.product or "")
+        rule = f.rule
+        fix = None
+        if rule.replace and seg is not None:
+            norm = seg.norm[f.start:f.end]
+            for term, replacement in rule.replace:
+                if normalize(term) == norm:
+                    fix = Fix(f.start, f.end, replacement, rule.fix_safety)
+                    break
+        first_line = block.text.split("\n")[line - block.line] if "\n" in block.text else block.text
+        return Violation(
+            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            rule=rule.id, name=rule.name, category=rule.category,
+            severity=f.severity or rule.severity,
+            message=rule.render(**values), match=match,
+            speaker=seg.speaker.label if seg and seg.speaker else None,
+            product=seg.product if seg else None,
+            citations=self._citations[rule.id],
+            suggestion=rule.suggestion and rule.render_text(rule.suggestion, **values),
+            fix=fix, cell=block.cell, source_line=first_line,
+        )
+
+    def check(self, doc: Document) -> FileReport:
+        blocks = list(doc.blocks)
+        norms = _norms(blocks)
+        segments = list(segment(blocks, norms, self.manifest, self.cast))
+        findings = self._terms(segments) + self._facts(segments)
+        violations = [self._violation(doc, f) for f in findings]
+        found = suppress.directives(blocks)
+        violations, unused = suppress.apply(violations, found)
+        violations += self._directive_findings(doc, found, unused)
+        violations.sort(key=lambda v: v.sort_key)
+        return FileReport(doc.path, doc.format, doc.encoding, len(segments), tuple(violations))
+
+    def _directive_findings(self, doc, found, unused) -> list[Violation]:
+        out = []
+        known = {r.id for r in self.ruleset.rules}
+        for d in found:
+            problem = None
+            if not d.reason:
+                problem = "缺少理由（格式：livelint: disable-next-line 规则ID -- 理由）"
+            else:
+                missing = [r for r in d.rules if not any(k.startswith(r) for k in known)]
+                if missing:
+                    problem = f"未知规则 {', '.join(missing)}"
+            if problem:
+                rule = self.ruleset.by_name("invalid-suppression")
+            elif d in unused:
+                rule = self.ruleset.by_name("unused-suppression")
+                problem = ", ".join(d.rules) or "全部规则"
+            else:
+                continue
+            if rule is not None:
+                out.append(self._violation(doc, Finding(rule, d.block, 0, len(d.block.text.rstrip()), None,
+                                                        (("detail", problem),))))
+        return out

@@ -1,0 +1,65 @@
+"""Expanding command-line paths into script files, and writing output files atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from fnmatch import fnmatch
+from pathlib import Path
+
+from . import readers
+from .model import LivelintError
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"}
+
+
+def _excluded(path: str, exclude) -> bool:
+    posix = Path(path).as_posix()
+    return any(fnmatch(posix, pat) or fnmatch(Path(path).name, pat) or posix.startswith(pat.rstrip("/") + "/")
+               for pat in exclude)
+
+
+def expand(paths, exclude=()) -> list[str]:
+    """Files to lint, in a stable order. Directories are walked without following links."""
+    out: list[str] = []
+    for given in paths:
+        if os.path.isdir(given):
+            found = []
+            for root, dirs, files in os.walk(given, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                for name in files:
+                    path = os.path.join(root, name)
+                    if readers.supported(Path(name)) and not name.startswith(("~$", ".")) \
+                            and not _excluded(path, exclude) and not os.path.islink(path):
+                        found.append(path)
+            out.extend(sorted(found))
+        elif os.path.exists(given) or os.path.islink(given):
+            if not _excluded(given, exclude):
+                out.append(given)
+        else:
+            raise LivelintError("no such file or directory", given)
+    seen = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def write_atomic(path: str, data: str | bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    mode = None
+    if target.exists():
+        mode = target.stat().st_mode & 0o7777
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,96 @@
+"""All term rules compiled into one matcher.
+
+One Aho-Corasick automaton holds every term and exception phrase of every rule, normalised the
+same way as the text; one overlapping pass finds them all. Each rule then keeps its own
+merged hits, and an exception span that *covers* a hit cancels it: this is how
+第一次 cancels 第一 without any word boundary, which Chinese does not have.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick_rs as ac
+import regex
+
+from .normalize import normalize
+from .ruleset import Rule
+
+REGEX_TIMEOUT = 2.0  # seconds per rule and text; a catastrophic house regex cannot hang a run
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: int  # index into TermMatcher.rules
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Timeout:
+    rule: int
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of overlapping spans: 全网最 + 最好 → 全网最好, one finding per phrase."""
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+class TermMatcher:
+    """Compiled matcher for a tuple of term rules plus extra per-rule exception phrases."""
+
+    def __init__(self, rules: tuple[Rule, ...], extra_exceptions: dict[str, tuple[str, ...]] | None = None):
+        self.rules = rules
+        extra_exceptions = extra_exceptions or {}
+        owners: dict[str, list[tuple[int, bool]]] = {}
+        for index, rule in enumerate(rules):
+            for term in rule.terms:
+                owners.setdefault(normalize(term), []).append((index, False))
+            for phrase in rule.exception_phrases + extra_exceptions.get(rule.id, ()):
+                owners.setdefault(normalize(phrase), []).append((index, True))
+        owners.pop("", None)
+        self._phrases = list(owners)
+        self._owners = [tuple(owners[p]) for p in self._phrases]
+        self._automaton = ac.AhoCorasick(self._phrases, matchkind=ac.MatchKind.Standard) \
+            if self._phrases else None
+        self._patterns = [
+            (i, tuple(regex.compile(p) for p in r.patterns),
+             tuple(regex.compile(p) for p in r.exception_patterns))
+            for i, r in enumerate(rules) if r.patterns or r.exception_patterns
+        ]
+
+    def scan(self, text: str) -> tuple[list[Hit], list[Timeout]]:
+        """Hits in ``text`` (already normalised), sorted by position, exceptions applied."""
+        hits: dict[int, list[tuple[int, int]]] = {}
+        cancels: dict[int, list[tuple[int, int]]] = {}
+        if self._automaton is not None:
+            for pid, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                for rule, is_exception in self._owners[pid]:
+                    (cancels if is_exception else hits).setdefault(rule, []).append((start, end))
+        timeouts = []
+        for rule, patterns, exceptions in self._patterns:
+            try:
+                for pattern in patterns:
+                    hits.setdefault(rule, []).extend(
+                        m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT) if m.end() > m.start())
+                for pattern in exceptions:
+                    cancels.setdefault(rule, []).extend(
+                        m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT))
+            except TimeoutError:
+                timeouts.append(Timeout(rule))
+                hits.pop(rule, None)
+        out = []
+        for rule, spans in hits.items():
+            blockers = cancels.get(rule, ())
+            kept = [(start, end) for start, end in spans
+                    if not any(s <= start and end <= e for s, e in blockers)]
+            out.extend(Hit(rule, start, end) for start, end in _merge(kept))
+        out.sort(key=lambda h: (h.start, h.rule))
+        return out, timeouts

@@ -1,0 +1,68 @@
+"""Readers: the only stage that opens user script files.
+
+Each reader turns bytes into a Document of Blocks that keep their source line and column.
+The registry maps a file suffix to a reader; adding a format is adding one module and one entry.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..model import Document, LivelintError
+from . import markdown, text
+
+Reader = Callable[[str, bytes], Document]
+
+REGISTRY: dict[str, Reader] = {
+    ".txt": text.read,
+    ".text": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+}
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def _register_optional() -> None:
+    """Formats whose readers live in their own modules (tables, subtitles, documents)."""
+    import importlib
+
+    for module, suffixes in (("table", (".csv", ".tsv", ".xlsx")),
+                             ("subtitle", (".srt", ".vtt")),
+                             ("docx", (".docx",))):
+        try:
+            mod = importlib.import_module(f"{__name__}.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{module}":
+                raise
+            continue
+        for suffix in suffixes:
+            REGISTRY[suffix] = mod.read
+
+
+_register_optional()
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in REGISTRY
+
+
+def read(path: str) -> Document:
+    """Read one script file; LivelintError (exit 2) on anything unreadable."""
+    reader = REGISTRY.get(Path(path).suffix.lower())
+    if reader is None:
+        raise LivelintError(
+            f"unsupported file type (supported: {', '.join(sorted(REGISTRY))})", path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise LivelintError(f"file too large ({size} bytes; limit {MAX_BYTES})", path)
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:
+        raise LivelintError("no such file", path) from None
+    except IsADirectoryError:
+        raise LivelintError("is a directory", path) from None
+    except OSError as exc:
+        raise LivelintError(f"cannot read file ({exc.strerror or exc})", path) from None
+    return reader(path, raw)

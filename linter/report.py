@@ -1,0 +1,38 @@
+"""The whole run's result, as every reporter receives it."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .engine import FileReport
+from .model import SEVERITY_RANK, Violation
+from .ruleset import RuleSet
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[FileReport, ...]
+    ruleset: RuleSet
+    version: str
+
+    @property
+    def violations(self) -> list[Violation]:
+        return [v for f in self.files for v in f.violations]
+
+    def active(self) -> list[Violation]:
+        return [v for v in self.violations if not v.suppressed]
+
+    def summary(self) -> dict:
+        active = self.active()
+        return {
+            "files": len(self.files),
+            "violations": len(active),
+            "suppressed": sum(1 for v in self.violations if v.suppressed),
+            "by_severity": dict(sorted(Counter(v.severity for v in active).items(),
+                                       key=lambda kv: -SEVERITY_RANK[kv[0]])),
+            "by_category": dict(sorted(Counter(v.category for v in active).items())),
+        }
+
+    def failed(self, fail_on: str) -> bool:
+        threshold = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK[v.severity] >= threshold for v in self.active())

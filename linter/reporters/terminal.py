@@ -1,0 +1,75 @@
+"""Terminal report: grouped by file, the source line with the match underlined, the law."""
+from __future__ import annotations
+
+import io
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from ..model import CATEGORIES
+from ..report import Report
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _finding(out: Text, v) -> None:
+    where = f"{v.path}:{v.line}:{v.column}"
+    if v.cell:
+        where += f" ({v.cell})"
+    out.append(where, style="bold")
+    out.append("  ")
+    out.append(f"{_LABEL[v.severity]} {v.severity}", style=_STYLE[v.severity])
+    out.append(f"  {v.rule} {v.name}", style="magenta")
+    if v.suppressed:
+        out.append("  [已抑制]", style="dim")
+    out.append("\n")
+    if v.source_line:
+        line = v.source_line.expandtabs(4)
+        out.append("    " + line + "\n")
+        col = v.column - 1
+        width = max(1, cell_len(v.match.split("\n")[0])) if v.match else 1
+        out.append("    " + " " * cell_len(line[:col]) + "^" * width + "\n", style=_STYLE[v.severity])
+    out.append(f"    {v.message}\n")
+    if v.speaker or v.product:
+        who = "，".join(x for x in (v.speaker and f"说话人 {v.speaker}",
+                                    v.product and f"商品 {v.product}") if x)
+        out.append(f"    {who}\n", style="dim")
+    if v.citations:
+        out.append("    依据：" + "；".join(c.text for c in v.citations) + "\n", style="dim")
+    if v.suggestion:
+        out.append("    建议：" + v.suggestion + "\n", style="green")
+    if v.suppressed and v.justification:
+        out.append("    抑制理由：" + v.justification + "\n", style="dim")
+    out.append("\n")
+
+
+def render(report: Report, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=200,
+                      highlight=False, soft_wrap=True)
+    text = Text()
+    for f in report.files:
+        if not f.violations:
+            continue
+        text.append(f.path + "\n", style="bold underline")
+        for v in f.violations:
+            _finding(text, v)
+    summary = report.summary()
+    if summary["violations"]:
+        text.append("按类别统计：\n", style="bold")
+        for category in CATEGORIES:
+            count = summary["by_category"].get(category)
+            if count:
+                text.append(f"  {category:<24} {count}\n")
+        sev = "，".join(f"{_LABEL[k]} {n}" for k, n in summary["by_severity"].items())
+        text.append(f"共 {summary['violations']} 个问题（{sev}），检查了 {summary['files']} 个文件",
+                    style="bold")
+    else:
+        text.append(f"未发现问题，检查了 {summary['files']} 个文件", style="bold green")
+    if summary["suppressed"]:
+        text.append(f"，{summary['suppressed']} 个已抑制")
+    text.append("\n")
+    console.print(text, end="")
+    return buffer.getvalue()

@@ -1,0 +1,226 @@
+"""Blocks → Segments: who speaks, when, and about which product.
+
+Works on the matching view (simplified, half-width), so 【主播】, [主播], **主播**：, 主播小雅：
+and 主播: are one pattern each, and 繁體 tags need no extra entries. Time marks follow contract
+§3.5; product context carries forward until another product is named, and a line naming two
+products is marked ambiguous rather than guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import regex
+
+from .manifest import Manifest
+from .model import Block, Segment, Speaker
+from .normalize import normalize
+
+ROLE_WORDS = {
+    "主播": "host", "主持": "host", "助播": "co-host", "副播": "co-host",
+    "气氛组": "vibe-group", "场控": "floor", "中控": "floor", "嘉宾": "guest",
+}
+
+_TIME = regex.compile(
+    r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
+_CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
+_LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
+_HEADING = regex.compile(r"^\s*#{1,6}\s*")
+_LINK = regex.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
+                      r"|(?:链接|link)\s*(?P<n2>\d{1,3})")
+_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _link_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN.get(text[1:], 0)
+    if len(text) == 1:
+        return _CN.get(text)
+    if len(text) >= 2 and text[1] == "十":
+        return _CN[text[0]] * 10 + (_CN.get(text[2], 0) if len(text) > 2 else 0)
+    return None
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Speaker labels → roles: the role words, the manifest's speakers, config aliases."""
+
+    names: dict = field(default_factory=dict)  # normalised name -> role
+
+    @classmethod
+    def from_manifest(cls, manifest: Manifest | None, aliases: dict | None = None) -> "Cast":
+        """Names from the manifest's speakers and from config ``speakers`` (name → role word)."""
+        names = {}
+        for name, role in (manifest.speakers if manifest else ()):
+            names[normalize(name)] = role
+        for name, role in (aliases or {}).items():
+            names[normalize(name)] = ROLE_WORDS.get(role, role)
+        return cls(names)
+
+    def role(self, label: str) -> str | None:
+        for word, role in ROLE_WORDS.items():
+            if label.startswith(word):
+                return role
+        return self.names.get(label)
+
+    def pattern(self) -> regex.Pattern:
+        words = sorted(list(ROLE_WORDS) + list(self.names), key=len, reverse=True)
+        alt = "|".join(regex.escape(w) for w in words)
+        label = rf"(?P<label>(?:{alt})[^\s:\]】*(（]{{0,8}}?)(?:[(（][^)）]{{0,8}}[)）])?"
+        return regex.compile(
+            rf"\s*(?:(?:【{label}】|\[{label}\]|\*\*{label}\*\*)\s*:?\s*"
+            rf"|\*\*{label}:\*\*\s*|{label}\s*:\s*)")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Product references in text → skus (names, aliases, skus, link numbers)."""
+
+    phrases: tuple[tuple[str, str], ...] = ()  # (normalised phrase, sku), longest first
+    links: dict = field(default_factory=dict)  # link number -> sku
+    only: str | None = None  # the sku when the manifest has exactly one product
+
+    @classmethod
+    def from_manifest(cls, manifest: Manifest | None) -> "Catalog":
+        if manifest is None or not manifest.products:
+            return cls()
+        phrases, links = [], {}
+        for p in manifest.products:
+            for name in (p.name, p.sku, *p.aliases):
+                norm = normalize(name)
+                m = _LINK.fullmatch(norm)
+                if m:
+                    links[_link_number(m.group("n") or m.group("n2"))] = p.sku
+                elif len(norm) >= 2:
+                    phrases.append((norm, p.sku))
+        phrases.sort(key=lambda x: len(x[0]), reverse=True)
+        only = manifest.products[0].sku if len(manifest.products) == 1 else None
+        return cls(tuple(phrases), links, only)
+
+    def refer(self, norm: str) -> tuple[list[str], str | None]:
+        """(skus named in the text, first raw product hint)."""
+        found: list[str] = []
+        hint = None
+        taken = [False] * len(norm)
+        for phrase, sku in self.phrases:
+            start = norm.find(phrase)
+            while start >= 0:
+                if not any(taken[start:start + len(phrase)]):
+                    taken[start:start + len(phrase)] = [True] * len(phrase)
+                    if sku not in found:
+                        found.append(sku)
+                start = norm.find(phrase, start + 1)
+        for m in _LINK.finditer(norm):
+            number = _link_number(m.group("n") or m.group("n2"))
+            hint = hint or m.group()
+            sku = self.links.get(number)
+            if sku and sku not in found:
+                found.append(sku)
+        return found, hint
+
+
+@dataclass
+class _State:
+    speaker: Speaker | None = None
+    product: str | None = None
+    time: datetime | None = None
+
+
+def _base(manifest: Manifest | None) -> datetime | None:
+    if manifest is None:
+        return None
+    if manifest.session.start:
+        return manifest.session.start
+    starts = [p.promo.start for p in manifest.products if p.promo.start]
+    return min(starts) if starts else None
+
+
+def _clock(base: datetime, previous: datetime | None, h: int, m: int, s: int) -> datetime:
+    day: date = base.date()
+    moment = datetime.combine(day, time(0), base.tzinfo) + timedelta(hours=h, minutes=m, seconds=s)
+    reference = previous or base
+    while moment < reference - timedelta(hours=6):
+        moment += timedelta(days=1)
+    return moment
+
+
+def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> datetime | None:
+    """A reader's time field ("20:15", "+00:45:00", "00:45:00,000" cue) → datetime."""
+    if base is None:
+        return None
+    m = regex.match(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?", raw)
+    if not m:
+        return None
+    h, mi, s = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
+    if m.group(1):
+        return base + timedelta(hours=h, minutes=mi, seconds=s)
+    return _clock(base, previous, h, mi, s)
+
+
+def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None = None):
+    """Yield one Segment per lintable block, with speaker, time and product resolved."""
+    cast = cast or Cast()
+    catalog = Catalog.from_manifest(manifest)
+    tag = cast.pattern()
+    base = _base(manifest)
+    state = _State(product=catalog.only)
+    for block, norm in zip(blocks, norms):
+        if block.kind == "comment":
+            continue
+        start = 0
+        if block.time is not None:
+            state.time = resolve_time(block.time, base, state.time)
+        m = _TIME.match(norm)
+        if m:
+            start = m.end()
+            if base is not None:
+                h, mi, s = int(m.group("h")), int(m.group("m")), int(m.group("s") or 0)
+                state.time = (base + timedelta(hours=h, minutes=mi, seconds=s) if m.group("plus")
+                              else _clock(base, state.time, h, mi, s))
+        header = block.kind == "header" or _is_bracket_header(norm, tag)
+        if header:
+            state.speaker = None
+            clock = _CLOCK.search(norm)
+            if clock and base is not None and not m:
+                state.time = _clock(base, state.time, int(clock.group("h")) % 24,
+                                    int(clock.group("m")), 0)
+            start = _HEADING.match(norm).end() if _HEADING.match(norm) else start
+        else:
+            lm = _LIST.match(norm, start)
+            if lm:
+                start = lm.end()
+            tm = tag.match(norm, start) if block.speaker is None else None
+            if tm:
+                label = block.text[tm.start("label"):tm.end("label")]
+                state.speaker = Speaker(label, cast.role(tm.group("label")))
+                start = tm.end()
+            elif block.speaker is not None:
+                label = block.speaker
+                state.speaker = Speaker(label, cast.role(normalize(label)))
+        if block.product:
+            skus, _ = catalog.refer(normalize(block.product))
+            if len(skus) == 1:
+                state.product = skus[0]
+            elif manifest is None:
+                state.product = block.product
+        skus, hint = catalog.refer(norm[start:])
+        ambiguous: tuple[str, ...] = ()
+        if len(skus) == 1:
+            state.product = skus[0]
+        elif len(skus) > 1:
+            ambiguous = tuple(skus)
+        elif hint and manifest is None:
+            state.product = hint
+        yield Segment(block, start, len(block.text), norm, state.speaker, state.time,
+                      None if ambiguous else state.product, ambiguous)
+
+
+def _is_bracket_header(norm: str, tag: regex.Pattern) -> bool:
+    stripped = norm.strip()
+    if not (stripped.startswith("【") and stripped.endswith("】")) or len(stripped) < 3:
+        return False
+    return tag.match(stripped) is None

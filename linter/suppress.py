@@ -1,0 +1,67 @@
+"""Suppression directives (contract §3.6): ``livelint: disable-next-line AD001 -- 理由``.
+
+A directive in a comment block applies to the next lintable line; one in a table's remarks
+cell applies to its own row. A reason is required. Suppressed findings are kept (marked) as
+an audit trail, and a directive that suppresses nothing is reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from .model import Block
+
+_DIRECTIVE = regex.compile(
+    r"livelint\s*[:：]\s*(?P<verb>disable-next-line|disable-line|disable)\b\s*"
+    r"(?P<ids>[A-Za-z0-9_, ]*?)\s*(?:(?:--|——)\s*(?P<why>.*?))?\s*(?:-->|\*/)?\s*$")
+
+
+@dataclass(frozen=True)
+class Directive:
+    block: Block  # where it is written
+    line: int  # the line it applies to
+    rules: tuple[str, ...]  # ids or prefixes; () = all rules
+    reason: str | None
+
+
+def directives(blocks) -> list[Directive]:
+    out = []
+    pending: list[tuple[Block, regex.Match]] = []
+    for block in blocks:
+        if block.kind == "comment":
+            m = _DIRECTIVE.search(block.text)
+            if m:
+                pending.append((block, m))
+            continue
+        for source, m in pending:
+            out.append(_make(source, block.line, m))
+        pending = []
+        if block.note:
+            m = _DIRECTIVE.search(block.note)
+            if m:
+                out.append(_make(block, block.line, m))
+    for source, m in pending:  # directive at the end of a file: applies to nothing
+        out.append(_make(source, -1, m))
+    return out
+
+
+def _make(block: Block, line: int, m: regex.Match) -> Directive:
+    ids = tuple(i for i in regex.split(r"[,\s]+", m.group("ids").upper()) if i)
+    reason = (m.group("why") or "").strip() or None
+    return Directive(block, line, ids, reason)
+
+
+def apply(violations, found: list[Directive]):
+    """Mark suppressed violations; return (violations, directives that matched nothing)."""
+    used = set()
+    out = []
+    for v in violations:
+        for index, d in enumerate(found):
+            if d.reason and d.line == v.line and (not d.rules or any(v.rule.startswith(r) for r in d.rules)):
+                v = replace(v, suppressed=True, justification=d.reason)
+                used.add(index)
+                break
+        out.append(v)
+    unused = [d for i, d in enumerate(found) if i not in used and d.reason]
+    return out, unused

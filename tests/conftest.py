@@ -1,0 +1,73 @@
+"""Shared helpers. CLI tests run the *installed* ``livelint`` command in a temporary folder."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Linter
+from linter.manifest import parse
+from linter.readers import text as text_reader
+from linter.ruleset import load_ruleset
+from linter.yamlio import Loaded
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def ruleset():
+    return load_ruleset()
+
+
+@pytest.fixture(scope="session")
+def linter(ruleset):
+    return Linter(ruleset)
+
+
+def manifest_from(data: dict):
+    return parse(Loaded(data, {}, "<test manifest>"))
+
+
+def lint_text(text: str, ruleset, manifest: dict | None = None, linter=None):
+    linter = linter or Linter(ruleset, manifest_from(manifest) if manifest else None)
+    doc = text_reader.read("t.txt", text.encode("utf-8"))
+    return list(linter.check(doc).violations)
+
+
+class CLI:
+    def __init__(self, cwd: Path):
+        self.cwd = cwd
+        self.exe = shutil.which("livelint")
+        if self.exe is None:
+            pytest.fail("the livelint command is not installed (pip install .)")
+
+    def __call__(self, *args, input=None):
+        return subprocess.run([self.exe, *map(str, args)], cwd=self.cwd, capture_output=True,
+                              text=True, input=input, env=_env(), timeout=120)
+
+    def json(self, *args):
+        result = self(*args, "--format", "json")
+        assert result.returncode in (0, 1), result.stderr
+        return json.loads(result.stdout)
+
+
+def _env():
+    import os
+    env = dict(os.environ)
+    env.pop("LIVELINT_DEBUG", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+@pytest.fixture
+def cli(tmp_path):
+    return CLI(tmp_path)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
