@@ -110,28 +110,37 @@ def apply(raw: bytes, edits: list[Edit]) -> bytes:
     return b"".join(out)
 
 
-def fix_file(path: str, raw: bytes, result, lint: Callable[[bytes], object],
-             unsafe: bool = False, write: bool = True):
-    """Fix until nothing changes; return (report of the file as it now is, FileFix or None).
+def fix_bytes(path: str, raw: bytes, result, lint: Callable[[bytes], object],
+              unsafe: bool = False) -> tuple[bytes, object, int]:
+    """Fix in memory until nothing changes: (new bytes, their FileReport, edits applied).
 
-    ``result`` is the FileReport of ``raw`` and ``lint`` re-checks edited bytes in memory into
-    a new one. With ``write`` the file is replaced atomically, and only when the bytes on disk
-    still hash as they did when they were read; without it the file and its report stay as is.
+    ``result`` is the FileReport of ``raw``; ``lint`` re-checks edited bytes into a new one.
     """
-    current, applied, remaining = raw, 0, result
+    applied = 0
     for _ in range(MAX_PASSES):
-        edits = plan(path, current, remaining.violations, unsafe)
+        edits = plan(path, raw, result.violations, unsafe)
         if not edits:
             break
-        current = apply(current, edits)
+        raw = apply(raw, edits)
         applied += len(edits)
-        remaining = lint(current)
-    if current == raw:
+        result = lint(raw)
+    return raw, result, applied
+
+
+def fix_file(path: str, raw: bytes, result, lint: Callable[[bytes], object],
+             unsafe: bool = False, write: bool = True):
+    """Fix one file; return (report of the file as it now is, FileFix or None).
+
+    With ``write`` the file is replaced atomically, and only when the bytes on disk still hash
+    as they did when they were read; without it (a preview) the file and its report stay as is.
+    """
+    new, remaining, applied = fix_bytes(path, raw, result, lint, unsafe)
+    if new == raw:
         return result, None
-    fixed = FileFix(path, applied, _diff(path, raw, current))
+    fixed = FileFix(path, applied, _diff(path, raw, new))
     if not write:
-        return result, fixed  # a preview: the file, and so the report, are unchanged
-    _write(path, raw, current)
+        return result, fixed
+    _write(path, raw, new)
     return remaining, fixed
 
 
