@@ -6,7 +6,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from . import __version__, parallel, readers
-from .baseline import Baseline
+from .baseline import Baseline, dumps, entries
 from .engine import FileReport, Linter
 from .files import expand, write_atomic
 from .fix import FileFix, fix_file
@@ -116,8 +116,6 @@ def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
 
 def write_baseline(report: Report, path: str) -> Report:
     """Record every unsuppressed finding as the baseline (atomically); return them baselined."""
-    from .baseline import dumps, entries
-
     try:
         write_atomic(path, dumps(report.files))
     except OSError as exc:
