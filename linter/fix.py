@@ -49,6 +49,7 @@ class FileFix:
     path: str
     applied: int
     diff: str
+    written: bool = True  # False for a --diff preview
 
 
 def _codec(raw: bytes) -> tuple[int, str]:
@@ -137,7 +138,7 @@ def fix_file(path: str, raw: bytes, result, lint: Callable[[bytes], object],
     new, remaining, applied = fix_bytes(path, raw, result, lint, unsafe)
     if new == raw:
         return result, None
-    fixed = FileFix(path, applied, _diff(path, raw, new))
+    fixed = FileFix(path, applied, _diff(path, raw, new), write)
     if not write:
         return result, fixed
     _write(path, raw, new)

@@ -42,8 +42,9 @@ class Report:
         baselined = sum(1 for v in self.violations if v.baselined and not v.suppressed)
         if baselined:
             out["baselined"] = baselined
-        if self.fixes is not None:
-            out["fixed"] = sum(f.applied for f in self.fixes)
+        if self.fixes is not None:  # "fixable" when --diff only previewed the edits
+            key = "fixed" if all(f.written for f in self.fixes) else "fixable"
+            out[key] = sum(f.applied for f in self.fixes)
         return out
 
     def failed(self, fail_on: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import shutil
@@ -134,6 +135,10 @@ def test_cli_fix_flags(cli, tmp_path):
     diff = cli("check", "s.txt", "--diff")
     assert diff.returncode == 1 and "+主播：透明质酸钠面霜，顶级品质" in diff.stdout
     assert (tmp_path / "s.txt").read_bytes() == script.encode("gb18030")
+    preview = cli("check", "s.txt", "--diff", "--format", "json", "--output", "r.json")
+    assert preview.stdout == diff.stdout
+    summary = json.loads((tmp_path / "r.json").read_text("utf-8"))["summary"]
+    assert summary["fixable"] == 1 and summary["violations"] == 2 and "fixed" not in summary
     assert cli("check", "s.txt", "--unsafe-fixes").returncode == 2  # needs --fix or --diff
     first = cli.json("check", "s.txt", "--fix")
     assert first["summary"]["fixed"] == 1 and [v["rule"] for v in first["violations"]] == ["AD003"]

@@ -75,6 +75,8 @@ def render(report: Report, color: bool = False) -> str:
         text.append(f"，{summary['baselined']} 个已在基线中（baseline）")
     if "fixed" in summary:
         text.append(f"，已修复 {summary['fixed']} 处（fixed）")
+    if "fixable" in summary:
+        text.append(f"，可修复 {summary['fixable']} 处（fixable，见 diff）")
     text.append("\n")
     console.print(text, end="")
     return buffer.getvalue()
