@@ -1,11 +1,12 @@
 """Checking many files on several processes, with output identical to a serial run.
 
-Spawn-safe: workers receive only picklable settings and build their own Linter once, in the
+Workers are spawned, not forked: they receive only picklable settings and build their own Linter once, in the
 pool initializer (a compiled automaton is not worth pickling per file). ``Executor.map`` yields
 results in input order, so reports do not depend on which worker finished first.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
@@ -39,5 +40,8 @@ def run(paths: list[str], count: int, options, job, local: Callable) -> Iterator
         yield from map(local, paths)
         return
     chunk = max(1, min(16, len(paths) // (count * 4)))
-    with ProcessPoolExecutor(count, initializer=_init, initargs=(options, job)) as pool:
+    # "spawn" everywhere: the same behaviour on Linux, macOS and Windows, and no fork of a
+    # parent that may be running a progress-bar thread.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(count, context, initializer=_init, initargs=(options, job)) as pool:
         yield from pool.map(_work, paths, chunksize=chunk)
