@@ -72,7 +72,12 @@ def _wanted(v: Violation, unsafe: bool) -> bool:
 
 
 def plan(path: str, raw: bytes, violations, unsafe: bool = False) -> list[Edit]:
-    """Byte edits for the fixable findings, in file order, overlaps and mismatches dropped."""
+    """Byte edits for the fixable findings, in file order, overlaps and mismatches dropped.
+
+    A rule's fix rewrites exactly its match, so the finding's (line, column)–(end_line,
+    end_column) locate the edit in the file; table and subtitle readers whose cells do not
+    sit at those positions simply produce no edit, because the bytes there do not spell it.
+    """
     if Path(path).suffix.lower() not in FIXABLE:
         return []
     bom, codec = _codec(raw)
