@@ -5,9 +5,11 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from . import __version__, readers
+from . import __version__, parallel, readers
+from .baseline import Baseline, dumps, entries
 from .engine import FileReport, Linter
-from .files import expand
+from .files import expand, write_atomic
+from .fix import FileFix, fix_file
 from .manifest import Manifest, load_manifest
 from .model import LivelintError
 from .report import Report
@@ -51,19 +53,75 @@ def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
     return ruleset, manifest, linter
 
 
-def lint_paths(paths, options: Options | None = None, on_error=None) -> Report:
-    """Lint files and folders. Per-file input errors go to ``on_error`` (or are raised)."""
+@dataclass(frozen=True)
+class Job:
+    """What a run does besides checking: hide a baseline, fix (``safe``/``unsafe``), write."""
+
+    baseline: Baseline | None = None
+    fix: str | None = None
+    write: bool = True  # False: --diff, compute fixes but leave files alone
+    jobs: int = 1  # processes; 0 = one per CPU
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: FileReport | None = None
+    error: LivelintError | None = None
+    fixed: FileFix | None = None
+
+
+def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = Job(),
+               on_progress=None) -> Report:
+    """Lint files and folders. Per-file input errors go to ``on_error`` (or are raised).
+
+    ``on_progress(done, total)`` is called after each file, in input order.
+    """
     options = options or Options()
     ruleset, _, linter = build(options)
+    files = expand(paths, options.exclude)
     results: list[FileReport] = []
-    for path in expand(paths, options.exclude):
-        try:
-            results.append(_ignore_per_file(linter.check(readers.read(path)), options))
-        except LivelintError as exc:
+    fixes: list[FileFix] = []
+    count = parallel.workers(job.jobs, len(files))
+    outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job))
+    for done, out in enumerate(outcomes, start=1):
+        if out.error is not None:
             if on_error is None:
-                raise
-            on_error(exc)
-    return Report(tuple(results), ruleset, __version__)
+                raise out.error
+            on_error(out.error)
+        else:
+            results.append(out.result)
+        if out.fixed is not None:
+            fixes.append(out.fixed)
+        if on_progress is not None:
+            on_progress(done, len(files))
+    return Report(tuple(results), ruleset, __version__, tuple(fixes) if job.fix else None)
+
+
+def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
+    """One file through the whole job: read, check, baseline, and fix when asked."""
+    def lint(raw: bytes) -> FileReport:
+        result = _ignore_per_file(linter.check(readers.parse(path, raw)), options)
+        return job.baseline.apply(result) if job.baseline else result
+
+    try:
+        raw = readers.load(path)
+        result = lint(raw)
+        if job.fix:
+            result, fixed = fix_file(path, raw, result, lint, job.fix == "unsafe", job.write)
+            return Outcome(result, fixed=fixed)
+        return Outcome(result)
+    except LivelintError as exc:
+        return Outcome(error=exc)
+
+
+def write_baseline(report: Report, path: str) -> Report:
+    """Record every unsuppressed finding as the baseline (atomically); return them baselined."""
+    try:
+        write_atomic(path, dumps(report.files))
+    except OSError as exc:
+        raise LivelintError(f"cannot write baseline ({exc.strerror or exc})", path) from None
+    known = Baseline(frozenset((e["path"], e["fingerprint"]) for e in entries(report.files)))
+    return replace(report, files=tuple(known.apply(f) for f in report.files))
 
 
 def _ignore_per_file(result: FileReport, options: Options) -> FileReport:

@@ -52,26 +52,77 @@ def main() -> None:
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="停用这些规则前缀或类别（可重复）")
 @click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default=None,
               help="达到该级别即以 1 退出（默认 error）")
-def check(paths, manifest, config, fmt, output, select, ignore, fail_on) -> None:
+@click.option("--fix", is_flag=True, help="自动应用安全修复（safe fixes），再报告剩余问题")
+@click.option("--unsafe-fixes", is_flag=True, help="与 --fix/--diff 同用：也应用可能改变原意的修复")
+@click.option("--diff", is_flag=True, help="只输出修复的 unified diff，不写文件")
+@click.option("--jobs", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+              help="并行进程数（0 = CPU 核数）")
+@click.option("--baseline", "baseline_file", metavar="FILE", help="基线文件：其中已记录的问题不再导致失败")
+@click.option("--write-baseline", metavar="FILE", help="把当前全部问题写入基线文件")
+def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, unsafe_fixes, diff,
+          jobs, baseline_file, write_baseline) -> None:
     """检查话术文件或目录。"""
     from . import config as cfg
-    from .api import Options, lint_paths
+    from .api import Job, Options, lint_paths, write_baseline as record
+    from .baseline import load as load_baseline
     from .reporters import get
 
+    if unsafe_fixes and not (fix or diff):
+        _fail("--unsafe-fixes 需与 --fix 或 --diff 一起使用")
     errors: list[LivelintError] = []
     try:
         conf = cfg.load(config)
         options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore))
         fail_on = fail_on or conf.fail_on
-        report = lint_paths(paths, options, on_error=errors.append)
+        job = Job(baseline=load_baseline(baseline_file) if baseline_file else None,
+                  fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None,
+                  write=not diff, jobs=jobs)
+        with _Progress() as progress:
+            report = lint_paths(paths, options, on_error=errors.append, job=job, on_progress=progress)
         for exc in errors:
             click.echo(f"livelint: 错误: {exc}", err=True)
-        _emit(get(fmt).render(report, color=_color(output)), output)
+        if write_baseline:
+            report = record(report, write_baseline)
+        if diff:
+            _emit("".join(f.diff for f in report.fixes), None)
+        if output or not diff:
+            _emit(get(fmt).render(report, color=_color(output)), output)
     except LivelintError as exc:
         _fail(str(exc))
     if errors:
         sys.exit(2)
     sys.exit(1 if report.failed(fail_on or "error") else 0)
+
+
+class _Progress:
+    """A rich progress bar on stderr for long interactive runs; silent in pipes, CI and tests."""
+
+    MIN_FILES = 8
+
+    def __init__(self):
+        self.bar = None
+        self.task = None
+        self.enabled = sys.stderr.isatty() and "NO_COLOR" not in os.environ \
+            and os.environ.get("TERM") != "dumb"
+
+    def __enter__(self):
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.MIN_FILES:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("检查中", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _split(values) -> tuple[str, ...]:

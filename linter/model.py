@@ -141,6 +141,7 @@ class Violation:
     justification: str | None = None
     cell: str | None = None
     source_line: str = field(default="", compare=False)
+    baselined: bool = False  # known before adoption (--baseline): reported, never fails a run
 
     @property
     def sort_key(self) -> tuple:
@@ -170,6 +171,8 @@ class Violation:
             out["justification"] = self.justification
         if self.cell:
             out["cell"] = self.cell
+        if self.baselined:
+            out["baselined"] = True
         return out
 
 

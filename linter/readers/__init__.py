@@ -49,20 +49,34 @@ def supported(path: Path) -> bool:
 
 def read(path: str) -> Document:
     """Read one script file; LivelintError (exit 2) on anything unreadable."""
-    reader = REGISTRY.get(Path(path).suffix.lower())
-    if reader is None:
-        raise LivelintError(
-            f"unsupported file type (supported: {', '.join(sorted(REGISTRY))})", path)
+    return parse(path, load(path))
+
+
+def parse(path: str, raw: bytes) -> Document:
+    """Bytes already read from ``path`` → Document (``fix`` re-lints edited bytes this way)."""
+    return _reader(path)(path, raw)
+
+
+def load(path: str) -> bytes:
+    """The raw bytes of a script file, size-checked; LivelintError on anything unreadable."""
+    _reader(path)
     try:
         size = Path(path).stat().st_size
         if size > MAX_BYTES:
             raise LivelintError(f"file too large ({size} bytes; limit {MAX_BYTES})", path)
         with open(path, "rb") as handle:
-            raw = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise LivelintError("no such file", path) from None
     except IsADirectoryError:
         raise LivelintError("is a directory", path) from None
     except OSError as exc:
         raise LivelintError(f"cannot read file ({exc.strerror or exc})", path) from None
-    return reader(path, raw)
+
+
+def _reader(path: str) -> Reader:
+    reader = REGISTRY.get(Path(path).suffix.lower())
+    if reader is None:
+        raise LivelintError(
+            f"unsupported file type (supported: {', '.join(sorted(REGISTRY))})", path)
+    return reader

@@ -51,10 +51,11 @@ def render(report: Report, color: bool = False) -> str:
                       highlight=False, soft_wrap=True)
     text = Text()
     for f in report.files:
-        if not f.violations:
+        shown = [v for v in f.violations if not v.baselined]  # known debt stays out of sight
+        if not shown:
             continue
         text.append(f.path + "\n", style="bold underline")
-        for v in f.violations:
+        for v in shown:
             _finding(text, v)
     summary = report.summary()
     if summary["violations"]:
@@ -70,6 +71,12 @@ def render(report: Report, color: bool = False) -> str:
         text.append(f"未发现问题，检查了 {summary['files']} 个文件", style="bold green")
     if summary["suppressed"]:
         text.append(f"，{summary['suppressed']} 个已抑制")
+    if summary.get("baselined"):
+        text.append(f"，{summary['baselined']} 个已在基线中（baseline）")
+    if "fixed" in summary:
+        text.append(f"，已修复 {summary['fixed']} 处（fixed）")
+    if "fixable" in summary:
+        text.append(f"，可修复 {summary['fixable']} 处（fixable，见 diff）")
     text.append("\n")
     console.print(text, end="")
     return buffer.getvalue()
