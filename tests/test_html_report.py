@@ -126,3 +126,41 @@ def test_html_in_headless_chromium(cli, report, tmp_path):
     for part in ("为何违规", "《广告法》第九条第（三）项", "建议改写", "全网最好"):
         assert part in card
     assert "已抑制" in cards[2]["text"] and "注册商标" in cards[2]["text"]
+
+
+def _violation(line, column, end_line, end_column, rule="AD001", severity="error", suppressed=False):
+    from linter.model import Violation
+
+    return Violation(path="s.txt", line=line, column=column, end_line=end_line, end_column=end_column,
+                     rule=rule, name="absolute-superlative", category="absolute-claim", severity=severity,
+                     message=f"{rule} 消息", match="", suppressed=suppressed)
+
+
+def _page(violations, lines):
+    from linter.engine import FileReport
+    from linter.report import Report
+    from linter.reporters import html
+    from linter.ruleset import load_ruleset
+
+    report = Report((FileReport("s.txt", "text", "utf-8", 1, tuple(violations), lines),), load_ruleset(), "0")
+    return Dom(html.render(report))
+
+
+def test_html_overlapping_multiline_and_zero_width_spans():
+    lines = ("主播：全网最好的面霜", None, "第三行开始", "第四行结束")
+    dom = _page([_violation(1, 1, 1, 1, "ML003"),  # zero width: a marker
+                 _violation(1, 4, 1, 8),  # 全网最好
+                 _violation(1, 6, 1, 10, "AD006", "warning"),  # 最好的面, overlapping
+                 _violation(3, 4, 4, 3, "AD002", "info")], lines)  # across two lines
+    marks = [(e["text"], e["attrs"]["class"], e["attrs"]["data-findings"]) for e in dom.find("a", cls="hl")]
+    assert marks == [("", "hl sev-error point", "0"), ("全网", "hl sev-error", "1"),
+                     ("最好", "hl sev-error", "1 2"), ("的面", "hl sev-warning", "2"),
+                     ("开始", "hl sev-info", "3"), ("第四", "hl sev-info", "3")]
+    assert [e["text"] for e in dom.find(cls="line")] == ["1主播：全网最好的面霜", "2", "3第三行开始", "4第四行结束"]
+    assert "skipped" in dom.find(cls="line")[1]["attrs"]["class"]
+
+
+def test_html_without_source_lists_findings():
+    dom = _page([_violation(1, 4, 1, 8)], None)
+    assert not dom.find(cls="line") and not dom.find("a", cls="hl")
+    assert len(dom.find("details", cls="finding")) == 1 and "其他问题" in dom.find("h3")[0]["text"]

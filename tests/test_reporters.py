@@ -204,3 +204,20 @@ def test_only_html_keeps_the_source(tmp_path):
     assert lint_paths([str(tmp_path / "s.txt")]).files[0].lines is None
     kept = lint_paths([str(tmp_path / "s.txt")], Options(keep_source=True)).files[0].lines
     assert kept == tuple(SCRIPT.split("\n")[:-1])
+
+
+def test_sarif_information_uri_comes_from_project_urls(monkeypatch, tmp_path):
+    from email.message import Message
+    from importlib import metadata
+
+    from linter.api import lint_paths
+    from linter.reporters import sarif
+
+    meta = Message()
+    meta["Project-URL"] = "Homepage, https://example.org/livelint"
+    monkeypatch.setattr(metadata, "metadata", lambda name: meta)
+    write(tmp_path / "s.txt", SCRIPT)
+    driver = sarif.as_dict(lint_paths([str(tmp_path / "s.txt")]))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://example.org/livelint"
+    assert sarif.as_dict(lint_paths([str(tmp_path / "s.txt")]))["runs"][0]["artifacts"][0]["location"]["uri"] \
+        == (tmp_path / "s.txt").as_uri()
