@@ -87,8 +87,15 @@ def _file_view(index: int, f, rules: dict) -> dict:
     return {
         "index": index, "file": f, "rows": rows, "unplaced": unplaced,
         "findings": [{"v": v, "rule": rules.get(v.rule)} for v in violations],
+        "tips": [_tip(v) for v in violations],
         "counts": Counter(v.severity for v in active), "active": len(active),
     }
+
+
+def _tip(v) -> str:
+    """Hover text of a highlight: rule, message, suggestion."""
+    tip = f"{v.rule} {v.name}：{v.message}"
+    return f"{tip}\n建议：{v.suggestion}" if v.suggestion else tip
 
 
 def _summary(report: Report) -> dict:
