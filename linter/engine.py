@@ -15,7 +15,7 @@ from .model import Block, Document, Segment, Violation, Fix
 from .normalize import normalize
 from .ruleset import Rule, RuleSet
 from .segment import Cast, segment
-from .source import source_lines
+from .source import SourceLine, source_lines
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class FileReport:
     encoding: str
     segments: int
     violations: tuple[Violation, ...] = field(default=())
-    lines: tuple[str | None, ...] | None = field(default=None, compare=False)  # keep_source only
+    lines: tuple[SourceLine, ...] | None = field(default=None, compare=False)  # keep_source only
 
     def as_dict(self) -> dict:
         return {"path": self.path, "format": self.format, "encoding": self.encoding,

@@ -1,29 +1,29 @@
-"""The linted text of a document, laid back out as source lines, for reports that show it.
+"""The linted text of a document as source lines, for reports that show the script (HTML).
 
-Reporters must not open user files, so a report that prints the script (HTML) gets it from the
-blocks the reader produced. Each block is placed at its own line and column, so a violation's
-line/column index the rebuilt line exactly as they index the file. Lines no block covers
-(blank lines, code fences, front matter) come back as ``None``: they were not linted.
+Reporters must not open user files, so they get the text from the blocks the reader produced:
+one ``SourceLine`` per line of each block, in reader order, keeping the block's line, column
+and cell. Text files give one entry per non-blank line; a table row gives one entry per script
+cell (cells share the row's line number, and each counts columns from its own start, which is
+why entries are not merged into one string per line). Lines no block covers (blank lines, code
+fences, front matter) have no entry: they were not linted.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 
 
-def source_lines(blocks) -> tuple[str | None, ...]:
-    """Line ``n`` (1-based) of the linted text is ``result[n - 1]``."""
-    pieces: dict[int, list[tuple[int, str]]] = defaultdict(list)
+@dataclass(frozen=True)
+class SourceLine:
+    number: int  # 1-based line in the source (a spreadsheet row for tables)
+    column: int  # 1-based column of text[0], as violations count it
+    text: str
+    cell: str | None = None  # spreadsheet cell, e.g. "Sheet1!D12"
+
+
+def source_lines(blocks) -> tuple[SourceLine, ...]:
+    out = []
     for block in blocks:
         for i, part in enumerate(block.text.split("\n")):
-            pieces[block.line + i].append((block.column if i == 0 else 1, part))
-    if not pieces:
-        return ()
-    out: list[str | None] = [None] * max(pieces)
-    for number, parts in pieces.items():
-        text = ""
-        for column, part in sorted(parts):
-            gap = column - 1 - len(text)
-            # Cells of one table row share a line; keep them apart even if columns overlap.
-            text += (" " * gap if gap >= 0 else " ") + part
-        out[number - 1] = text
+            out.append(SourceLine(block.line + i, block.column if i == 0 else 1, part, block.cell))
     return tuple(out)
+

@@ -128,36 +128,55 @@ def test_html_in_headless_chromium(cli, report, tmp_path):
     assert "已抑制" in cards[2]["text"] and "注册商标" in cards[2]["text"]
 
 
-def _violation(line, column, end_line, end_column, rule="AD001", severity="error", suppressed=False):
+def _violation(line, column, end_line, end_column, rule="AD001", severity="error", match="", cell=None):
     from linter.model import Violation
 
     return Violation(path="s.txt", line=line, column=column, end_line=end_line, end_column=end_column,
                      rule=rule, name="absolute-superlative", category="absolute-claim", severity=severity,
-                     message=f"{rule} 消息", match="", suppressed=suppressed)
+                     message=f"{rule} 消息", match=match, cell=cell)
 
 
-def _page(violations, lines):
+def _page(violations, blocks):
     from linter.engine import FileReport
     from linter.report import Report
     from linter.reporters import html
     from linter.ruleset import load_ruleset
+    from linter.source import source_lines
 
+    lines = None if blocks is None else source_lines(blocks)
     report = Report((FileReport("s.txt", "text", "utf-8", 1, tuple(violations), lines),), load_ruleset(), "0")
     return Dom(html.render(report))
 
 
 def test_html_overlapping_multiline_and_zero_width_spans():
-    lines = ("主播：全网最好的面霜", None, "第三行开始", "第四行结束")
+    from linter.model import Block
+
+    blocks = [Block("主播：全网最好的面霜", 1), Block("第三行开始\n第四行结束", 3), Block("第九行", 9)]
     dom = _page([_violation(1, 1, 1, 1, "ML003"),  # zero width: a marker
                  _violation(1, 4, 1, 8),  # 全网最好
                  _violation(1, 6, 1, 10, "AD006", "warning"),  # 最好的面, overlapping
-                 _violation(3, 4, 4, 3, "AD002", "info")], lines)  # across two lines
+                 _violation(3, 4, 4, 3, "AD002", "info")], blocks)  # across two lines
     marks = [(e["text"], e["attrs"]["class"], e["attrs"]["data-findings"]) for e in dom.find("a", cls="hl")]
     assert marks == [("", "hl sev-error point", "0"), ("全网", "hl sev-error", "1"),
                      ("最好", "hl sev-error", "1 2"), ("的面", "hl sev-warning", "2"),
                      ("开始", "hl sev-info", "3"), ("第四", "hl sev-info", "3")]
-    assert [e["text"] for e in dom.find(cls="line")] == ["1主播：全网最好的面霜", "2", "3第三行开始", "4第四行结束"]
+    assert [e["text"] for e in dom.find(cls="line")] == [
+        "1主播：全网最好的面霜", "2", "3第三行开始", "4第四行结束", "⋯第 5–8 行：空行或未检查的内容", "9第九行"]
     assert "skipped" in dom.find(cls="line")[1]["attrs"]["class"]
+
+
+def test_html_table_cells_sharing_a_row():
+    from linter.model import Block
+
+    blocks = [Block("全网最好", 2, cell="S!B2"), Block("真的全网最好", 2, cell="S!C2"),
+              Block("顶级", 3, column=3)]  # a cell's second part, offset 2 inside the cell
+    dom = _page([_violation(2, 3, 2, 7, match="全网最好"),  # CSV: no cell name, found by text
+                 _violation(2, 1, 2, 5, match="全网最好", cell="S!B2"),
+                 _violation(3, 3, 3, 5, match="顶级")], blocks)
+    rows = [(e["text"]) for e in dom.find(cls="line")]
+    assert rows == ["1", "2S!B2全网最好", "2S!C2真的全网最好", "3顶级"]
+    marks = [(e["text"], e["attrs"]["data-findings"]) for e in dom.find("a", cls="hl")]
+    assert marks == [("全网最好", "1"), ("全网最好", "0"), ("顶级", "2")]
 
 
 def test_html_without_source_lists_findings():

@@ -190,10 +190,12 @@ def test_output_file(cli, tmp_path, fmt, check):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["report"]  # no temporary left
 
 
-def test_source_lines_place_blocks_at_their_positions():
-    blocks = [Block("主播：你好", 1), Block("第三行", 3), Block("甲", 4, column=1), Block("乙", 4, column=5),
-              Block("两行\n文本", 5)]
-    assert source_lines(blocks) == ("主播：你好", None, "第三行", "甲   乙", "两行", "文本")
+def test_source_lines_keep_block_positions():
+    blocks = [Block("主播：你好", 1), Block("第三行", 3), Block("甲", 4, column=1, cell="S!B4"),
+              Block("乙", 4, column=1, cell="S!C4"), Block("两行\n文本", 5, column=3)]
+    assert [(e.number, e.column, e.text, e.cell) for e in source_lines(blocks)] == [
+        (1, 1, "主播：你好", None), (3, 1, "第三行", None), (4, 1, "甲", "S!B4"), (4, 1, "乙", "S!C4"),
+        (5, 3, "两行", None), (6, 1, "文本", None)]
     assert source_lines([]) == ()
 
 
@@ -203,7 +205,7 @@ def test_only_html_keeps_the_source(tmp_path):
     write(tmp_path / "s.txt", SCRIPT)
     assert lint_paths([str(tmp_path / "s.txt")]).files[0].lines is None
     kept = lint_paths([str(tmp_path / "s.txt")], Options(keep_source=True)).files[0].lines
-    assert kept == tuple(SCRIPT.split("\n")[:-1])
+    assert [(e.number, e.text) for e in kept] == list(enumerate(SCRIPT.split("\n")[:-1], start=1))
 
 
 def test_sarif_information_uri_comes_from_project_urls(monkeypatch, tmp_path):

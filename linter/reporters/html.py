@@ -35,16 +35,45 @@ class Piece:
     suppressed: bool = False
 
 
-def _spans(violations, lines) -> dict[int, list[tuple[int, int, int]]]:
-    """Line number → (start, end, finding index) in 0-based code points, split per line."""
-    out: dict[int, list[tuple[int, int, int]]] = {}
+GAP = 3  # runs of unlinted lines longer than this collapse into one row
+
+
+def _locate(entries, by_number: dict, v) -> int | None:
+    """The source entry a violation starts in: same line, cell and column range, preferring
+    the entry whose text at that column is the match (two script cells of one table row)."""
+    fallback = None
+    for k in by_number.get(v.line, ()):
+        e = entries[k]
+        offset = v.column - e.column
+        if (v.cell and e.cell and v.cell != e.cell) or not 0 <= offset <= len(e.text):
+            continue
+        if e.text.startswith(v.match.split("\n")[0], offset):
+            return k
+        fallback = k if fallback is None else fallback
+    return fallback
+
+
+def _spans(violations, entries) -> tuple[dict[int, list], dict[int, int]]:
+    """Entry index → (start, end, finding) in 0-based code points; finding → first entry."""
+    by_number: dict[int, list[int]] = {}
+    for k, e in enumerate(entries):
+        by_number.setdefault(e.number, []).append(k)
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    first: dict[int, int] = {}
     for i, v in enumerate(violations):
-        for number in range(v.line, v.end_line + 1):
-            text = lines[number - 1] or ""
-            start = min(v.column - 1 if number == v.line else 0, len(text))
-            end = min(v.end_column - 1 if number == v.end_line else len(text), len(text))
-            out.setdefault(number, []).append((start, max(start, end), i))
-    return out
+        k = _locate(entries, by_number, v)
+        if k is None:
+            continue
+        first[i] = k
+        # A multi-line finding continues in the block's next lines, which follow it in order.
+        for j in range(v.end_line - v.line + 1):
+            if k + j >= len(entries) or entries[k + j].number != v.line + j:
+                break
+            e = entries[k + j]
+            start = min(max(v.column - e.column, 0) if j == 0 else 0, len(e.text))
+            end = min(v.end_column - e.column if v.line + j == v.end_line else len(e.text), len(e.text))
+            spans.setdefault(k + j, []).append((start, max(start, end), i))
+    return spans, first
 
 
 def _pieces(text: str, spans, violations) -> list[Piece]:
@@ -66,26 +95,31 @@ def _pieces(text: str, spans, violations) -> list[Piece]:
     return pieces
 
 
+def _gap(start: int, end: int) -> list[dict]:
+    """Rows for source lines start..end-1 that no block covers (blank or not linted)."""
+    if end - start <= GAP:
+        return [{"number": n, "pieces": [], "cards": [], "linted": False} for n in range(start, end)]
+    return [{"number": None, "gap": (start, end - 1), "pieces": [], "cards": [], "linted": False}]
+
+
 def _file_view(index: int, f, rules: dict) -> dict:
     violations = list(f.violations)
-    lines = list(f.lines or ())
-    located = [v for v in violations if v.end_line <= len(lines)]
-    spans = _spans(located, lines)
-    ids = {id(v): i for i, v in enumerate(violations)}
-    remap = {j: ids[id(v)] for j, v in enumerate(located)}
+    entries = f.lines or ()
+    spans, first = _spans(violations, entries)
     cards_at: dict[int, list[int]] = {}
-    for v in located:
-        cards_at.setdefault(v.line, []).append(ids[id(v)])
-    rows = []
-    for number, text in enumerate(lines, start=1):
-        line_spans = [(s, e, remap[i]) for s, e, i in spans.get(number, ())]
-        rows.append({"number": number, "linted": text is not None,
-                     "pieces": _pieces(text or "", line_spans, violations),
-                     "cards": cards_at.get(number, [])})
-    unplaced = [ids[id(v)] for v in violations if v.end_line > len(lines)]
+    for i, k in first.items():
+        cards_at.setdefault(k, []).append(i)
+    rows, previous = [], 0
+    for k, e in enumerate(entries):
+        if e.number > previous + 1:
+            rows += _gap(previous + 1, e.number)
+        rows.append({"number": e.number, "cell": e.cell, "linted": True, "anchor": e.number > previous,
+                     "pieces": _pieces(e.text, spans.get(k, []), violations), "cards": cards_at.get(k, [])})
+        previous = max(previous, e.number)
     active = [v for v in violations if not v.suppressed]
     return {
-        "index": index, "file": f, "rows": rows, "unplaced": unplaced,
+        "index": index, "file": f, "rows": rows,
+        "unplaced": [i for i in range(len(violations)) if i not in first],
         "findings": [{"v": v, "rule": rules.get(v.rule)} for v in violations],
         "tips": [_tip(v) for v in violations],
         "counts": Counter(v.severity for v in active), "active": len(active),
