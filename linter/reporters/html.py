@@ -102,7 +102,7 @@ def _gap(start: int, end: int) -> list[dict]:
     return [{"number": None, "gap": (start, end - 1), "pieces": [], "cards": [], "linted": False}]
 
 
-def _file_view(index: int, f, rules: dict) -> dict:
+def _file_view(index: int, f, rules: dict, counted: set) -> dict:
     violations = list(f.violations)
     entries = f.lines or ()
     spans, first = _spans(violations, entries)
@@ -116,7 +116,7 @@ def _file_view(index: int, f, rules: dict) -> dict:
         rows.append({"number": e.number, "cell": e.cell, "linted": True, "anchor": e.number > previous,
                      "pieces": _pieces(e.text, spans.get(k, []), violations), "cards": cards_at.get(k, [])})
         previous = max(previous, e.number)
-    active = [v for v in violations if not v.suppressed]
+    active = [v for v in violations if id(v) in counted]
     return {
         "index": index, "file": f, "rows": rows,
         "unplaced": [i for i in range(len(violations)) if i not in first],
@@ -137,7 +137,7 @@ def _summary(report: Report) -> dict:
     by_category = {c: Counter(v.severity for v in active if v.category == c) for c in CATEGORIES}
     return {
         "total": len(active), "files": len(report.files),
-        "suppressed": len(report.violations) - len(active),
+        "suppressed": sum(1 for v in report.violations if v.suppressed),
         "by_severity": Counter(v.severity for v in active),
         "by_category": [(c, by_category[c]) for c in CATEGORIES if by_category[c]],
     }
@@ -155,9 +155,10 @@ def render(report: Report, color: bool = False) -> str:
     script = env.loader.get_source(env, "report.js")[0]
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     rules = {r.id: r for r in report.ruleset.rules}
+    counted = {id(v) for v in report.active()}  # the Report decides what counts, not the page
     return env.get_template("report.html.j2").render(
         report=report, version=report.version, summary=_summary(report),
-        files=[_file_view(i, f, rules) for i, f in enumerate(report.files)],
+        files=[_file_view(i, f, rules, counted) for i, f in enumerate(report.files)],
         script=Markup(script), script_hash=f"sha256-{digest}",
         style=Markup(env.loader.get_source(env, "report.css")[0]),
     )
