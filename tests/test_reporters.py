@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import CLI, ROOT, write
 from linter.reporters.github import escape_data, escape_property
 from linter.source import source_lines
 from linter.model import Block
@@ -37,11 +37,18 @@ def sarif_schema():
     return json.loads(SCHEMA.read_text(encoding="utf-8"))
 
 
-def test_sarif_validates_and_describes_rules(cli, tmp_path, sarif_schema):
+@pytest.fixture(scope="module")
+def script_run(tmp_path_factory):
+    """SCRIPT checked once as SARIF and as JSON, shared by the tests that only read them."""
+    cli = CLI(tmp_path_factory.mktemp("sarif"))
+    write(cli.cwd / "s.txt", SCRIPT)
+    return json.loads(_run(cli, "check", "s.txt", "--format", "sarif")), cli.json("check", "s.txt")
+
+
+def test_sarif_validates_and_describes_rules(script_run, sarif_schema):
     import jsonschema
 
-    write(tmp_path / "s.txt", SCRIPT)
-    log = json.loads(_run(cli, "check", "s.txt", "--format", "sarif"))
+    log = script_run[0]
     jsonschema.validate(log, sarif_schema)
     run = log["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
@@ -60,10 +67,9 @@ def test_sarif_validates_and_describes_rules(cli, tmp_path, sarif_schema):
                                  "sourceLanguage": "text", "encoding": "UTF-8"}]
 
 
-def test_sarif_results_match_json_report(cli, tmp_path):
-    write(tmp_path / "s.txt", SCRIPT)
-    results = json.loads(_run(cli, "check", "s.txt", "--format", "sarif"))["runs"][0]["results"]
-    violations = cli.json("check", "s.txt")["violations"]
+def test_sarif_results_match_json_report(script_run):
+    results = script_run[0]["runs"][0]["results"]
+    violations = script_run[1]["violations"]
     assert len(results) == len(violations) == 3
     for r, v in zip(results, violations):
         region = r["locations"][0]["physicalLocation"]["region"]
