@@ -61,14 +61,13 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on) -> None
     errors: list[LivelintError] = []
     try:
         conf = cfg.load(config)
-        reporter = get(fmt)
         options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore),
-                                      keep_source=getattr(reporter, "NEEDS_SOURCE", False))
+                                      keep_source=getattr(get(fmt), "NEEDS_SOURCE", False))
         fail_on = fail_on or conf.fail_on
         report = lint_paths(paths, options, on_error=errors.append)
         for exc in errors:
             click.echo(f"livelint: 错误: {exc}", err=True)
-        _emit(reporter.render(report, color=_color(output)), output)
+        _emit(get(fmt).render(report, color=_color(output)), output)
     except LivelintError as exc:
         _fail(str(exc))
     if errors:
