@@ -27,6 +27,7 @@ class Options:
     speakers: dict = field(default_factory=dict)
     severity: dict = field(default_factory=dict)  # rule id -> severity override
     per_file_ignores: tuple = ()  # ((glob, (prefix, ...)), ...)
+    keep_source: bool = False  # carry the script text in FileReport.lines (HTML report)
 
     @classmethod
     def from_config(cls, config, **flags) -> "Options":
@@ -40,6 +41,7 @@ class Options:
             speakers=config.speakers,
             severity=config.severity,
             per_file_ignores=config.per_file_ignores,
+            keep_source=flags.get("keep_source", False),
         )
 
 
@@ -49,7 +51,8 @@ def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
         ruleset = RuleSet(tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                 for r in ruleset.rules), ruleset.laws)
     manifest = load_manifest(options.manifest) if options.manifest else None
-    linter = Linter(ruleset, manifest, Cast.from_manifest(manifest, options.speakers))
+    linter = Linter(ruleset, manifest, Cast.from_manifest(manifest, options.speakers),
+                    keep_source=options.keep_source)
     return ruleset, manifest, linter
 
 

@@ -72,7 +72,8 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
     errors: list[LivelintError] = []
     try:
         conf = cfg.load(config)
-        options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore))
+        options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore),
+                                      keep_source=getattr(get(fmt), "NEEDS_SOURCE", False))
         fail_on = fail_on or conf.fail_on
         job = Job(baseline=load_baseline(baseline_file) if baseline_file else None,
                   fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None,

@@ -15,6 +15,7 @@ from .model import Block, Document, Segment, Violation, Fix
 from .normalize import normalize
 from .ruleset import Rule, RuleSet
 from .segment import Cast, segment
+from .source import SourceLine, source_lines
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class FileReport:
     encoding: str
     segments: int
     violations: tuple[Violation, ...] = field(default=())
+    lines: tuple[SourceLine, ...] | None = field(default=None, compare=False)  # keep_source only
 
     def as_dict(self) -> dict:
         return {"path": self.path, "format": self.format, "encoding": self.encoding,
@@ -57,8 +59,10 @@ def _norms(blocks) -> list[str]:
 
 
 class Linter:
-    def __init__(self, ruleset: RuleSet, manifest: Manifest | None = None, cast: Cast | None = None):
+    def __init__(self, ruleset: RuleSet, manifest: Manifest | None = None, cast: Cast | None = None,
+                 keep_source: bool = False):
         self.ruleset = ruleset
+        self.keep_source = keep_source  # FileReport.lines, for reports that show the script
         self.manifest = manifest
         self.cast = cast or Cast.from_manifest(manifest)
         self.term_rules = tuple(r for r in ruleset.rules if r.kind == "term")
@@ -157,7 +161,8 @@ class Linter:
         violations, unused = suppress.apply(violations, found)
         violations += self._directive_findings(doc, found, unused)
         violations.sort(key=lambda v: v.sort_key)
-        return FileReport(doc.path, doc.format, doc.encoding, len(segments), tuple(violations))
+        lines = source_lines(blocks) if self.keep_source else None
+        return FileReport(doc.path, doc.format, doc.encoding, len(segments), tuple(violations), lines)
 
     def _directive_findings(self, doc, found, unused) -> list[Violation]:
         out = []

@@ -4,7 +4,9 @@ Modules are imported on use so that, say, the JSON path never pays for rich or j
 """
 from __future__ import annotations
 
-import importlib
+import importlib.util
+import os
+import posixpath
 
 FORMATS = {
     "terminal": "terminal",
@@ -27,3 +29,8 @@ def available() -> list[str]:
 def get(name: str):
     """The reporter module for a format; it has ``render(report, color: bool) -> str``."""
     return importlib.import_module(f"{__name__}.{FORMATS[name]}")
+
+
+def repo_path(path: str) -> str:
+    """A path as code hosts key files: forward slashes, no ``./`` (``../`` kept)."""
+    return posixpath.normpath(path.replace(os.sep, "/"))
