@@ -51,3 +51,12 @@ def test_malformed_baseline_exit_2(cli, tmp_path):
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     result = cli("check", "a.txt", "--baseline", "missing.json")
     assert result.returncode == 2 and "missing.json" in result.stderr
+
+
+def test_sarif_marks_baselined_results_unchanged(cli, tmp_path):
+    write(tmp_path / "a.txt", OLD)
+    cli("check", "a.txt", "--write-baseline", "b.json")
+    write(tmp_path / "a.txt", OLD + "主播：销量第一\n")
+    result = cli("check", "a.txt", "--baseline", "b.json", "--format", "sarif")
+    states = [(r["ruleId"], r.get("baselineState")) for r in json.loads(result.stdout)["runs"][0]["results"]]
+    assert states == [("AD001", "unchanged"), ("AD003", "unchanged"), ("AD002", None)]

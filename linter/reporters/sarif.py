@@ -76,6 +76,8 @@ def _result(v, rule_index: dict, location: dict, fingerprint: str) -> dict:
         out["ruleIndex"] = rule_index[v.rule]
     if v.suppressed:
         out["suppressions"] = [{"kind": "inSource", "justification": v.justification or ""}]
+    if v.baselined:  # known before adoption: code scanning shows it as not new
+        out["baselineState"] = "unchanged"
     if v.fix is not None:
         # The engine builds a fix over exactly the matched span, so the result's region is the
         # region to delete.
