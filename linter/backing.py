@@ -9,6 +9,7 @@ import regex
 
 from .manifest import Manifest, Product
 from .normalize import normalize
+from .squeeze import is_separator
 
 # A ranking limited to a stated period *and* scope (guide §6(6)); counts only with sales.source.
 _PERIOD = regex.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|本场|今晚|今天|今年|去年|本月|上月|本周|上周"
@@ -53,7 +54,7 @@ def _in_title(words: str, titles) -> bool:
     """The hit's words occur in a declared title: verbatim, or as an abbreviation (its
     characters in order within 3× its length), so 非遗 is backed by 非物质文化遗产 while a
     spoken 发明专利 is not backed by a 实用新型专利 certificate."""
-    words = "".join(ch for ch in words if not ch.isspace())
+    words = "".join(ch for ch in words if not ch.isspace() and not is_separator(ch))
     return bool(words) and any(_abbreviates(words, normalize(t)) for t in titles)
 
 

@@ -46,3 +46,9 @@ def test_patent_type_must_match(ruleset):
 
 def test_certified_needs_a_manifest(ruleset):
     assert [v.rule for v in lint_text("主播：非遗手艺做的", ruleset)] == ["UA003"]
+
+
+def test_split_words_are_still_backed_by_their_title(ruleset):
+    tea = {"products": [{"sku": "TEA-1", "name": "红茶", "certifications": ["国家级非物质文化遗产代表性项目"]}]}
+    assert [v.rule for v in lint_text("主播：非🔥遗手艺", ruleset, tea)] == []
+    assert [v.rule for v in lint_text("主播：非🔥遗手艺", ruleset)] == ["UA003"]
