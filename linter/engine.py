@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 
 from . import backing, citations, suppress
 from .manifest import Manifest
-from .matchers import Hit, TermMatcher
+from .matchers import TermMatcher
 from .model import Block, Document, Segment, Violation, Fix
 from .normalize import normalize
 from .ruleset import Rule, RuleSet
 from .segment import Cast, segment
-from .squeeze import squeeze
+from .squeeze import reconcile, squeeze
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ class Linter:
             pos += len(part) + 1
         joined = "\n".join(parts)
         hits, timeouts = self.matcher.scan(joined)
-        hits = self._squeezed_hits(joined, hits)
+        view = squeeze(joined)  # "最 好", "全.网.最.低": the same matcher over separators removed
+        if view is not None:
+            hits = reconcile(hits, self.matcher.scan(view.text)[0], view)
         out = []
         for hit in hits:
             index = bisect_right(bases, hit.start) - 1
@@ -98,21 +100,6 @@ class Linter:
                 out.append(Finding(meta, segments[0].block, 0, 0, None,
                                    (("detail", self.term_rules[t.rule].id),)))
         return out
-
-    def _squeezed_hits(self, joined: str, hits: list) -> list:
-        """Reconcile with the squeezed view ("最 好", "全.网.最.低"): add the hits only it finds,
-        and drop normal hits it cancels by an exception ("第一 时间"). Source offsets."""
-        view = squeeze(joined)
-        if view is None:
-            return hits
-        seen = [(h.rule, *view.source_span(h.start, h.end), view.spans_separator(h.start, h.end))
-                for h in self.matcher.scan(view.text)[0]]
-        kept = [h for h in hits if any(r == h.rule and s < h.end and h.start < e for r, s, e, _ in seen)]
-        for rule, start, end, split in seen:
-            if split and not any(h.rule == rule and h.start < end and start < h.end for h in kept):
-                kept.append(Hit(rule, start, end))
-        kept.sort(key=lambda h: (h.start, h.rule))
-        return kept
 
     def _applies(self, rule: Rule, seg: Segment, start: int, end: int) -> bool:
         product = self.manifest.product(seg.product) if self.manifest else None

@@ -9,7 +9,8 @@ of the view records its source offset, so a hit maps back to the author's own ch
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -54,3 +55,46 @@ def squeeze(text: str) -> Squeezed | None:
     kept.append(text[pos:])
     index.extend(range(pos, len(text)))
     return Squeezed("".join(kept), tuple(index))
+
+
+def reconcile(hits: list, view_hits: list, view: Squeezed) -> list:
+    """Merge matcher hits on the source with hits on its squeezed view (both in their own
+    offsets, merged per rule). Keep a source hit only if the view also has it (the view drops
+    "第一 时间" by its exception), and add view hits that span a removed separator ("最 好"),
+    mapped to source offsets. Hits are anything with ``rule``, ``start`` and ``end``."""
+    mapped: dict = {}
+    added = []
+    for h in view_hits:
+        start, end = view.source_span(h.start, h.end)
+        mapped.setdefault(h.rule, []).append((start, end))
+        if view.spans_separator(h.start, h.end):
+            added.append(replace(h, start=start, end=end))
+    in_view = _Spans(mapped)
+    kept = [h for h in hits if in_view.overlaps(h.rule, h.start, h.end)]
+    in_kept = _Spans(_by_rule(kept))
+    kept += [h for h in added if not in_kept.overlaps(h.rule, h.start, h.end)]
+    kept.sort(key=lambda h: (h.start, h.rule))
+    return kept
+
+
+def _by_rule(hits) -> dict:
+    out: dict = {}
+    for h in hits:
+        out.setdefault(h.rule, []).append((h.start, h.end))
+    return out
+
+
+class _Spans:
+    """Per-rule disjoint spans in ascending order (as the matcher merges them), queried for
+    overlap by bisection: long transcripts carry thousands of hits."""
+
+    def __init__(self, spans: dict):
+        self.spans = {rule: sorted(v) for rule, v in spans.items()}
+        self.ends = {rule: [e for _, e in v] for rule, v in self.spans.items()}
+
+    def overlaps(self, rule, start: int, end: int) -> bool:
+        spans = self.spans.get(rule)
+        if not spans:
+            return False
+        i = bisect_right(self.ends[rule], start)  # first span ending after start
+        return i < len(spans) and spans[i][0] < end

@@ -65,3 +65,23 @@ def test_disguised_forms_flagged_once(ruleset):
 from linter.ruleset import load_ruleset as _load  # noqa: E402
 
 _RULESET = _load()
+
+
+def test_reconcile_keeps_adds_and_drops():
+    from linter.matchers import Hit
+    from linter.squeeze import reconcile
+    text = "第一 时间 最 好 顶级"
+    view = squeeze(text)
+    assert view.text == "第一时间最好顶级"
+    source = [Hit(0, 0, 2), Hit(2, 11, 13)]  # 第一 (rule 0), 顶级 (rule 2)
+    in_view = [Hit(1, 4, 6), Hit(2, 6, 8)]  # view: 第一 cancelled by 第一时间; 最好; 顶级
+    out = reconcile(source, in_view, view)
+    assert [(h.rule, text[h.start:h.end]) for h in out] == [(1, "最 好"), (2, "顶级")]
+
+
+def test_cover_predicate():
+    from linter.matchers import _cover
+    covered = _cover([(5, 9), (0, 3), (2, 12)])
+    assert covered(2, 12) and covered(6, 8) and covered(0, 3)
+    assert not covered(1, 13) and not covered(12, 14)
+    assert not _cover(())(0, 1)
