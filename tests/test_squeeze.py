@@ -73,7 +73,7 @@ def test_reconcile_keeps_adds_and_drops():
     text = "第一 时间 最 好 顶级"
     view = squeeze(text)
     assert view.text == "第一时间最好顶级"
-    source = [Hit(0, 0, 2), Hit(2, 11, 13)]  # 第一 (rule 0), 顶级 (rule 2)
+    source = [Hit(0, 0, 2), Hit(2, 10, 12)]  # 第一 (rule 0), 顶级 (rule 2)
     in_view = [Hit(1, 4, 6), Hit(2, 6, 8)]  # view: 第一 cancelled by 第一时间; 最好; 顶级
     out = reconcile(source, in_view, view)
     assert [(h.rule, text[h.start:h.end]) for h in out] == [(1, "最 好"), (2, "顶级")]
