@@ -1,7 +1,7 @@
 """Squeezed matching view: separators between Han characters removed, with a map back.
 
 Scripts dodge word lists by splitting a banned word: "最 好", "最😍好", "第 一", "全.网.最.低".
-The executive guide (§2) treats such disguised forms as the same words, so the engine runs the
+The absolute-terms enforcement guide (§2) treats such disguised forms as the same words, so the engine runs the
 same term matcher a second time over this view. Only runs of separators *between two Han
 characters* are dropped — spaces between Latin words, newlines and sentence punctuation
 (，。！？：；) stay, so sentence structure and exception phrases keep working. Every character
@@ -22,6 +22,7 @@ _ONE = regex.compile(SEPARATORS)
 
 
 def is_separator(ch: str) -> bool:
+    """One character the view would drop between Han characters."""
     return ch != "\n" and _ONE.fullmatch(ch) is not None
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from conftest import lint_text
+from linter.ruleset import load_ruleset
 from linter.squeeze import is_separator, squeeze
+
+RULESET = load_ruleset()
 
 HAN = "最好第一全网低价唯顶级冷藏次步的款"
 SEPS = [" ", "\u3000", ".", "·", "*", "~", "😍", "🔥", "❤️", "👍🏻", "#", "|", "-"]
@@ -34,7 +37,8 @@ def test_every_span_maps_back_to_its_characters(pieces):
 @given(st.sampled_from(["最好", "全网最低", "第一", "顶级", "唯一"]),
        st.lists(st.sampled_from(SEPS), min_size=1, max_size=3))
 def test_split_terms_are_reported_on_source_characters(term, seps):
-    ruleset = _RULESET
+    """Every reported span is the author's characters; without separators it holds the term."""
+    ruleset = RULESET
     line = "主播：这是" + term[0] + "".join(seps) + term[1:] + "的面霜"
     found = [v for v in lint_text(line, ruleset) if v.category == "absolute-claim"]
     assert found, line
@@ -60,11 +64,6 @@ def test_no_new_hits_where_sentence_structure_separates(ruleset):
 def test_disguised_forms_flagged_once(ruleset):
     found = lint_text("主播：全.网.最.低价，最😍好，第 一", ruleset)
     assert [v.match for v in found] == ["全.网.最.低价", "最😍好", "第 一"]
-
-
-from linter.ruleset import load_ruleset as _load  # noqa: E402
-
-_RULESET = _load()
 
 
 def test_reconcile_keeps_adds_and_drops():
