@@ -9,10 +9,20 @@ import regex
 
 from .manifest import Manifest, Product
 from .normalize import normalize
+from .squeeze import is_separator
 
-# A ranking limited to a stated time or place (guide §6(6)) — only counts with sales.source.
-_QUALIFIED = regex.compile(r"(\d{4}年|\d{1,2}月|本场|今年|去年|本月|本周|本店|店铺|双十一|双11|618"
-                           r"|数据来源|来源)")
+# A ranking limited to a stated period *and* scope (guide §6(6)); counts only with sales.source.
+_PERIOD = regex.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|本场|今晚|今天|今年|去年|本月|上月|本周|上周"
+                        r"|本季度|双十一|双11|618|年货节|期间")
+_SCOPE = regex.compile(r"本场|本店|店铺|店内|本直播间|直播间|本品牌|平台|旗舰店|类目|品类|榜单")
+
+
+def _qualified(line: str) -> bool:
+    return bool(_PERIOD.search(line) and _SCOPE.search(line))
+
+
+# Window factor for abbreviations of a declared title: 非遗 for 非物质文化遗产 (≤ 3× the hit).
+_ABBREVIATION_SPAN = 3
 
 
 def exception_phrases(rules, manifest: Manifest | None) -> dict[str, tuple[str, ...]]:
@@ -40,6 +50,29 @@ def _said_as_title(line: str, start: int, end: int, titles) -> bool:
     return False
 
 
+def _in_title(words: str, titles) -> bool:
+    """The hit's words occur in a declared title: verbatim, or as an abbreviation (its
+    characters in order within 3× its length), so 非遗 is backed by 非物质文化遗产 while a
+    spoken 发明专利 is not backed by a 实用新型专利 certificate."""
+    words = "".join(ch for ch in words if not ch.isspace() and not is_separator(ch))
+    return bool(words) and any(_abbreviates(words, normalize(t)) for t in titles)
+
+
+def _abbreviates(words: str, title: str) -> bool:
+    limit = _ABBREVIATION_SPAN * len(words)
+    at = title.find(words[0])
+    while at >= 0:
+        pos = at
+        for ch in words[1:]:
+            pos = title.find(ch, pos + 1, at + limit)
+            if pos < 0:
+                break
+        else:
+            return True
+        at = title.find(words[0], at + 1)
+    return False
+
+
 def _within(match: str, entries) -> bool:
     return any(match in normalize(entry) for entry in entries)
 
@@ -55,6 +88,11 @@ def backed(rule, line_norm: str, start: int, end: int, product: Product | None,
             [c for p in manifest.products for c in p.certifications]
         if _said_as_title(line_norm, start, end, pool):
             return True
+    if "certified" in rule.backed_by:
+        pool = product.certifications if product else \
+            [c for p in manifest.products for c in p.certifications]
+        if _in_title(match_norm, pool):
+            return True
     if product is None:
         return False
     for fact in rule.backed_by:
@@ -66,6 +104,6 @@ def backed(rule, line_norm: str, start: int, end: int, product: Product | None,
             return True
         elif fact == "after_sales" and _within(match_norm, product.after_sales):
             return True
-        elif fact == "sales" and product.sales.source and _QUALIFIED.search(line_norm):
+        elif fact == "sales" and product.sales.source and _qualified(line_norm):
             return True
     return False

@@ -16,6 +16,7 @@ from .normalize import normalize
 from .ruleset import Rule, RuleSet
 from .segment import Cast, segment
 from .source import SourceLine, source_lines
+from .squeeze import reconcile, squeeze
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,11 @@ class Linter:
         for part in parts:
             bases.append(pos)
             pos += len(part) + 1
-        hits, timeouts = self.matcher.scan("\n".join(parts))
+        joined = "\n".join(parts)
+        hits, timeouts = self.matcher.scan(joined)
+        view = squeeze(joined)  # "最 好", "全.网.最.低": the same matcher over separators removed
+        if view is not None:
+            hits = reconcile(hits, self.matcher.scan(view.text)[0], view)
         out = []
         for hit in hits:
             index = bisect_right(bases, hit.start) - 1

@@ -7,6 +7,7 @@ merged hits, and an exception span that *covers* a hit cancels it: this is how
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick_rs as ac
@@ -41,6 +42,23 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def _cover(blockers):
+    """Predicate "some blocker span covers (start, end)", O(log n) per query: blockers sorted
+    by start with a running maximum of their ends (a long text has thousands of both)."""
+    ordered = sorted(blockers)
+    starts = [s for s, _ in ordered]
+    reach, best = [], -1
+    for _, e in ordered:
+        best = max(best, e)
+        reach.append(best)
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    return covered
 
 
 class TermMatcher:
@@ -88,9 +106,8 @@ class TermMatcher:
                 hits.pop(rule, None)
         out = []
         for rule, spans in hits.items():
-            blockers = cancels.get(rule, ())
-            kept = [(start, end) for start, end in spans
-                    if not any(s <= start and end <= e for s, e in blockers)]
+            covered = _cover(cancels.get(rule, ()))
+            kept = [(start, end) for start, end in spans if not covered(start, end)]
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))
         return out, timeouts

@@ -18,7 +18,7 @@ from .suggest import did_you_mean
 from .yamlio import Loaded, load
 
 KINDS = ("term", "fact", "meta")
-BACKING = ("names", "certifications", "grade", "approved_claims", "after_sales", "sales")
+BACKING = ("names", "certifications", "certified", "grade", "approved_claims", "after_sales", "sales")
 PRODUCT_CATEGORIES = ("food", "health_food", "cosmetic", "special_cosmetic", "apparel",
                       "medical_device", "drug", "other", "unknown")
 ROLES = ("host", "co-host", "vibe-group", "floor", "guest", "unknown")
