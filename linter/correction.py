@@ -18,7 +18,7 @@ from .normalize import normalize
 from .ruleset import builtin_dir
 from .yamlio import load
 
-_KEYS = ("citation", "window", "note", "phrases", "regex")
+_KEYS = ("citation", "window", "note", "quote", "phrases", "regex")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Vocabulary:
     patterns: tuple[regex.Pattern, ...]
     window: int
     note: str
+    quote: str
     citation: Citation
 
     def corrects(self, norm: str) -> bool:
@@ -56,8 +57,12 @@ def parse(path: Path) -> Vocabulary:
         compiled = tuple(regex.compile(p) for p in patterns)
     except regex.error as exc:
         raise loaded.error(("regex",), f"invalid regex: {exc}") from None
+    for key in ("note", "quote"):
+        if not isinstance(data.get(key, ""), str):
+            raise loaded.error((key,), "expected text")
     return Vocabulary(tuple(normalize(p) for p in phrases), compiled, window,
-                      str(data.get("note") or "（已在第{line}行现场纠正）"),
+                      data.get("note") or "（已在第{line}行现场纠正）",
+                      data.get("quote") or "纠正时复述第{line}行的原话",
                       Citation(cite["law"], cite.get("article"), cite.get("paragraph"), cite.get("item")))
 
 
@@ -69,7 +74,12 @@ def builtin() -> Vocabulary | None:
 
 def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
              vocabulary: Vocabulary | None = None) -> list[Violation]:
-    """Add the correction note to findings on the line each correcting segment retracts."""
+    """Add the correction note to findings on the line each correcting segment retracts.
+
+    The correcting line often repeats the words it retracts ("刚才说的美白是口误"); a finding there
+    with the same words as a corrected one is a quotation, so it is marked suppressed with the
+    reason, which keeps it in JSON and SARIF as an audit trail.
+    """
     vocab = vocabulary or builtin()
     if vocab is None or not violations:
         return violations
@@ -79,6 +89,7 @@ def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
         if v.category != "meta":
             flagged.setdefault(v.line, []).append(k)
     corrected: dict[int, int] = {}  # violation index -> correcting line
+    quoting: dict[int, int] = {}  # violation index on a correcting line -> corrected line
     for i, seg in enumerate(segments):
         said = seg.norm[seg.start:seg.end]
         if not vocab.corrects(said):
@@ -88,13 +99,24 @@ def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
         if not earlier:
             continue
         quoted = [n for n in earlier if any(normalize(violations[k].match) in said for k in flagged[n])]
-        for k in flagged[(quoted or earlier)[-1]]:
+        target = (quoted or earlier)[-1]
+        for k in flagged[target]:
             corrected.setdefault(k, lines[i])
+        words = {normalize(violations[k].match) for k in flagged[target]}
+        for k in flagged.get(lines[i], ()):
+            if normalize(violations[k].match) in words:
+                quoting.setdefault(k, target)
     if not corrected:
         return violations
     try:
         cite = citations.render(vocab.citation, laws).text
     except KeyError:
         raise LivelintError(f"unknown law {vocab.citation.law!r}", "corrections.yaml", None, "citation") from None
-    return [replace(v, message=v.message + vocab.note.format(line=corrected[k], citation=cite))
-            if k in corrected else v for k, v in enumerate(violations)]
+    out = []
+    for k, v in enumerate(violations):
+        if k in corrected:
+            v = replace(v, message=v.message + vocab.note.format(line=corrected[k], citation=cite))
+        elif k in quoting and not v.suppressed:
+            v = replace(v, suppressed=True, justification=vocab.quote.format(line=quoting[k]))
+        out.append(v)
+    return out

@@ -58,3 +58,12 @@ def test_bad_vocabulary_file_is_one_line_error(tmp_path):
 def test_builtin_vocabulary_is_not_a_rule(ruleset):
     assert correction.builtin() is not None
     assert all(not r.path.endswith("corrections.yaml") for r in ruleset.rules)
+
+
+def test_quoted_retraction_is_suppressed_not_counted(ruleset):
+    text = "主播：这款面霜能美白\n助播：更正一下，刚才说的美白是口误，其实是祛斑\n"
+    found = lint_text(text, ruleset)
+    second = {v.match: v for v in found if v.line == 2}
+    assert second["美白"].suppressed and "第1行" in second["美白"].justification
+    assert not second["祛斑"].suppressed  # a new claim in the correction is still a finding
+    assert NOTE in next(v for v in found if v.line == 1).message
