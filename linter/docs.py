@@ -60,6 +60,21 @@ def _rule(rule: Rule) -> list[str]:
     return out
 
 
+def _corrections(ruleset: RuleSet) -> list[str]:
+    """The on-the-spot correction vocabulary (rulesets/corrections.yaml), which is not a rule."""
+    from . import citations, correction
+
+    vocab = correction.builtin()
+    if vocab is None:
+        return []
+    cite = citations.render(vocab.citation, ruleset.laws).text
+    return ["## 现场纠正（从轻情节）", "",
+            f"后面的话术明确纠正前面的说法时（{cite}），前面那一行的问题仍然报告、级别不变，"
+            f"消息末尾注明纠正所在行；纠正句中复述的原话标记为已抑制并注明理由。"
+            f"向前最多查找 {vocab.window} 行。词表见 `rulesets/corrections.yaml`。", "",
+            "纠正用语：" + "、".join(vocab.phrases), ""]
+
+
 def render(ruleset: RuleSet) -> str:
     """The whole reference as Markdown: an index table, then one section per category."""
     lines = ["# livelint 规则参考", "",
@@ -77,6 +92,7 @@ def render(ruleset: RuleSet) -> str:
         lines += [f"## {category}", ""]
         for rule in rules:
             lines += _rule(rule)
+    lines += _corrections(ruleset)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
