@@ -94,3 +94,13 @@ def test_education_and_investment_guarantees_ignore_the_manifest():
     manifest = _product("other", after_sales=["包过", "保本"])
     assert _rules("主播：这款课程驾照包过", manifest) == ["MG004"]
     assert _rules("主播：这款金条投资保本", manifest) == ["MG005"]
+
+
+@pytest.mark.parametrize("rule", OWN, ids=lambda r: r.id)
+def test_unverified_citations_are_paired_and_disclosed(rule):
+    from linter.citations import is_unverified
+
+    shaky = [c for c in rule.citations if is_unverified(c, RULESET.laws)]
+    if shaky:
+        assert any(not is_unverified(c, RULESET.laws) for c in rule.citations)
+        assert "待核实" in rule.why
