@@ -60,6 +60,10 @@ def parse(path: Path) -> Vocabulary:
     for key in ("note", "quote"):
         if not isinstance(data.get(key, ""), str):
             raise loaded.error((key,), "expected text")
+        try:
+            str(data.get(key, "")).format(line=1, citation="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise loaded.error((key,), f"bad placeholder {exc}; use {{line}} and {{citation}}") from None
     return Vocabulary(tuple(normalize(p) for p in phrases), compiled, window,
                       data.get("note") or "（已在第{line}行现场纠正）",
                       data.get("quote") or "纠正时复述第{line}行的原话",

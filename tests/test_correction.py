@@ -55,6 +55,14 @@ def test_bad_vocabulary_file_is_one_line_error(tmp_path):
     assert "window" in str(err.value) and "corrections.yaml" in str(err.value)
 
 
+def test_bad_note_placeholder_is_one_line_error(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text('citation: {law: live-ecom, article: 31}\nnote: "第{行}行"\n', encoding="utf-8")
+    with pytest.raises(LivelintError) as err:
+        correction.parse(path)
+    assert "note" in str(err.value)
+
+
 def test_builtin_vocabulary_is_not_a_rule(ruleset):
     assert correction.builtin() is not None
     assert all(not r.path.endswith("corrections.yaml") for r in ruleset.rules)
