@@ -104,3 +104,9 @@ def test_unverified_citations_are_paired_and_disclosed(rule):
     if shaky:
         assert any(not is_unverified(c, RULESET.laws) for c in rule.citations)
         assert "待核实" in rule.why
+
+
+@pytest.mark.parametrize("rule", OWN, ids=lambda r: r.id)
+def test_no_bare_single_character_terms(rule):
+    """炎, 痛, 疮 … need word-level context (LEGAL.md §3): a one-character term would hit 炎热, 痛快."""
+    assert all(len(term) >= 2 for term in rule.terms)
