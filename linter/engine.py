@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from . import backing, citations, suppress
+from . import backing, citations, correction, suppress
 from .manifest import Manifest
 from .matchers import TermMatcher
 from .model import Block, Document, Segment, Violation, Fix
@@ -162,6 +162,7 @@ class Linter:
         segments = list(segment(blocks, norms, self.manifest, self.cast))
         findings = self._terms(segments) + self._facts(segments)
         violations = [self._violation(doc, f) for f in findings]
+        violations = correction.annotate(violations, segments, self.ruleset.laws)
         found = suppress.directives(blocks)
         violations, unused = suppress.apply(violations, found)
         violations += self._directive_findings(doc, found, unused)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .docs import example_context
 from .model import CATEGORIES
 from .ruleset import Rule, RuleSet
 
@@ -15,10 +16,16 @@ def explain(rule: Rule) -> str:
     lines += ["为何违规", f"  {rule.why}", ""]
     if rule.categories:
         lines += ["适用商品类别", "  " + "、".join(rule.categories), ""]
+    if rule.roles:
+        lines += ["适用说话人", "  " + "、".join(rule.roles), ""]
+    if rule.backed_by:
+        lines += ["清单依据（命中时可使其合法）", "  " + "、".join(rule.backed_by), ""]
+    if rule.check:
+        lines += ["核对方式", f"  {rule.check}" + "".join(f"，{k}={v}" for k, v in rule.params), ""]
     if rule.bad:
-        lines += ["反例"] + [f"  ✗ {ex.text}" for ex in rule.bad] + [""]
+        lines += ["反例"] + [f"  ✗ {ex.text}{example_context(ex)}" for ex in rule.bad] + [""]
     if rule.good:
-        lines += ["正例"] + [f"  ✓ {ex.text}" for ex in rule.good] + [""]
+        lines += ["正例"] + [f"  ✓ {ex.text}{example_context(ex)}" for ex in rule.good] + [""]
     if rule.suggestion:
         lines += ["建议改写", f"  {rule.render_text(rule.suggestion, match='…')}", ""]
     if rule.replace:

@@ -27,6 +27,7 @@ _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # YAML folding joins lines with a space, which Chinese prose must not have.
 _FOLD_SPACE = regex.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+DATA_FILES = ("laws.yaml", "corrections.yaml")  # data beside the rules, not rule files
 TEMPLATE_FIELDS = ("match", "said", "expected", "field", "product", "sku", "unit", "detail",
                    "speaker", "role", "category")
 
@@ -321,7 +322,7 @@ def load_laws(directory: Path) -> dict:
 def rule_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise LivelintError("rules folder not found", str(directory))
-    return sorted(p for p in directory.rglob("*.yaml") if p.name != "laws.yaml")
+    return sorted(p for p in directory.rglob("*.yaml") if p.name not in DATA_FILES)
 
 
 def load_ruleset(extra_dirs=(), include_builtin: bool = True) -> RuleSet:

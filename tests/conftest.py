@@ -71,3 +71,23 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Precision and recall per category, as measured by tests/test_corpus.py."""
+    from tests_support import CORPUS_STATS
+
+    stats = config.stash.get(CORPUS_STATS, None) if CORPUS_STATS is not None else None
+    if not stats:
+        return
+    tr = terminalreporter
+    tr.write_sep("-", "livelint corpus: precision / recall by category")
+    tr.write_line(f"precision corpus: {stats['precision_lines']} lines, "
+                  f"{sum(stats['false_positive'].values())} flagged")
+    tr.write_line(f"{'category':<26}{'recall':>16}{'false pos.':>12}{'precision':>11}")
+    categories = sorted(set(stats["recall_lines"]) | set(stats["false_positive"]))
+    for c in categories:
+        lines, hit, fp = stats["recall_lines"][c], stats["recalled"][c], stats["false_positive"][c]
+        recall = f"{hit}/{lines} {hit / lines:6.1%}" if lines else "-"
+        precision = f"{hit / (hit + fp):.1%}" if hit + fp else "-"
+        tr.write_line(f"{c:<26}{recall:>16}{fp:>12}{precision:>11}")

@@ -1,0 +1,126 @@
+"""On-the-spot corrections: a later line that retracts a claim mitigates the earlier finding.
+
+The law on live selling lets a host correct a slip on the spot (口误, 表述不当 …) and treats that as
+mitigation, not absolution: the finding stays with its severity, and its message records the
+correcting line so a reviewer sees both. The vocabulary is data (rulesets/corrections.yaml).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from . import citations
+from .model import Citation, LivelintError, Segment, Violation
+from .normalize import normalize
+from .ruleset import builtin_dir
+from .yamlio import load
+
+_KEYS = ("citation", "window", "note", "quote", "phrases", "regex")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: tuple[str, ...]
+    patterns: tuple[regex.Pattern, ...]
+    window: int
+    note: str
+    quote: str
+    citation: Citation
+
+    def corrects(self, norm: str) -> bool:
+        return any(p in norm for p in self.phrases) or any(p.search(norm) for p in self.patterns)
+
+
+def parse(path: Path) -> Vocabulary:
+    """Validate the vocabulary file; every problem names the file, line and key."""
+    loaded = load(path)
+    data = loaded.data
+    if not isinstance(data, dict):
+        raise loaded.error((), "expected a mapping")
+    for key in data:
+        if key not in _KEYS:
+            raise loaded.error((key,), "unknown key")
+    phrases, patterns = data.get("phrases") or [], data.get("regex") or []
+    for key, items in (("phrases", phrases), ("regex", patterns)):
+        if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+            raise loaded.error((key,), "expected a list of non-empty text")
+    window = data.get("window", 5)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise loaded.error(("window",), "expected a positive whole number")
+    cite = data.get("citation")
+    if not isinstance(cite, dict) or "law" not in cite:
+        raise loaded.error(("citation",), "required: {law, article}")
+    try:
+        compiled = tuple(regex.compile(p) for p in patterns)
+    except regex.error as exc:
+        raise loaded.error(("regex",), f"invalid regex: {exc}") from None
+    for key in ("note", "quote"):
+        if not isinstance(data.get(key, ""), str):
+            raise loaded.error((key,), "expected text")
+        try:
+            str(data.get(key, "")).format(line=1, citation="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise loaded.error((key,), f"bad placeholder {exc}; use {{line}} and {{citation}}") from None
+    return Vocabulary(tuple(normalize(p) for p in phrases), compiled, window,
+                      data.get("note") or "（已在第{line}行现场纠正）",
+                      data.get("quote") or "纠正时复述第{line}行的原话",
+                      Citation(cite["law"], cite.get("article"), cite.get("paragraph"), cite.get("item")))
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Vocabulary | None:
+    path = builtin_dir() / "corrections.yaml"
+    return parse(path) if path.is_file() else None
+
+
+def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
+             vocabulary: Vocabulary | None = None) -> list[Violation]:
+    """Add the correction note to findings on the line each correcting segment retracts.
+
+    The correcting line often repeats the words it retracts ("刚才说的美白是口误"); a finding there
+    with the same words as a corrected one is a quotation, so it is marked suppressed with the
+    reason, which keeps it in JSON and SARIF as an audit trail.
+    """
+    vocab = vocabulary or builtin()
+    if vocab is None or not violations:
+        return violations
+    lines = [s.block.position(s.start)[0] for s in segments]
+    flagged: dict[int, list[int]] = {}
+    for k, v in enumerate(violations):
+        if v.category != "meta":
+            flagged.setdefault(v.line, []).append(k)
+    corrected: dict[int, int] = {}  # violation index -> correcting line
+    quoting: dict[int, int] = {}  # violation index on a correcting line -> corrected line
+    for i, seg in enumerate(segments):
+        said = seg.norm[seg.start:seg.end]
+        if not vocab.corrects(said):
+            continue
+        earlier = [lines[j] for j in range(max(0, i - vocab.window), i)
+                   if lines[j] in flagged and lines[j] < lines[i]]
+        if not earlier:
+            continue
+        quoted = [n for n in earlier if any(normalize(violations[k].match) in said for k in flagged[n])]
+        target = (quoted or earlier)[-1]
+        for k in flagged[target]:
+            corrected.setdefault(k, lines[i])
+        words = {normalize(violations[k].match) for k in flagged[target]}
+        for k in flagged.get(lines[i], ()):
+            if normalize(violations[k].match) in words:
+                quoting.setdefault(k, target)
+    if not corrected:
+        return violations
+    try:
+        cite = citations.render(vocab.citation, laws).text
+    except KeyError:
+        raise LivelintError(f"unknown law {vocab.citation.law!r}", "corrections.yaml", None, "citation") from None
+    out = []
+    for k, v in enumerate(violations):
+        if k in corrected:
+            v = replace(v, message=v.message + vocab.note.format(line=corrected[k], citation=cite))
+        elif k in quoting and not v.suppressed:
+            v = replace(v, suppressed=True, justification=vocab.quote.format(line=quoting[k]))
+        out.append(v)
+    return out
