@@ -25,6 +25,7 @@ class Options:
     speakers: dict = field(default_factory=dict)
     severity: dict = field(default_factory=dict)  # rule id -> severity override
     per_file_ignores: tuple = ()  # ((glob, (prefix, ...)), ...)
+    reader: readers.ReaderSettings = field(default_factory=readers.ReaderSettings)
 
     @classmethod
     def from_config(cls, config, **flags) -> "Options":
@@ -38,6 +39,7 @@ class Options:
             speakers=config.speakers,
             severity=config.severity,
             per_file_ignores=config.per_file_ignores,
+            reader=readers.ReaderSettings.from_config(config),
         )
 
 
@@ -58,7 +60,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None) -> Report:
     results: list[FileReport] = []
     for path in expand(paths, options.exclude):
         try:
-            results.append(_ignore_per_file(linter.check(readers.read(path)), options))
+            results.append(_ignore_per_file(linter.check(readers.read(path, options.reader)), options))
         except LivelintError as exc:
             if on_error is None:
                 raise

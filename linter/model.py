@@ -141,6 +141,7 @@ class Violation:
     justification: str | None = None
     cell: str | None = None
     source_line: str = field(default="", compare=False)
+    source_column: int = field(default=1, compare=False)  # column of source_line[0] (table cells)
 
     @property
     def sort_key(self) -> tuple:
