@@ -165,7 +165,7 @@ class Rows:
 
     def __init__(self, layout: Layout, cell: Callable[[int, int], str | None]):
         self.layout = layout
-        self.cell = cell  # (row number, 0-based column) -> cell reference, or None
+        self.cell = cell  # (0-based row index, 0-based column) -> cell reference, or None
         self.section = ""
 
     def blocks(self, index: int, number: int, row: Sequence) -> list[Block]:
@@ -174,7 +174,7 @@ class Rows:
         if layout.header is None or index < layout.header:
             kind = "text" if layout.header is None else "header"
             return [b for col, value in enumerate(row)
-                    for b in self._lines(value, number, col, kind=kind)]
+                    for b in self._lines(value, index, number, col, kind=kind)]
         if index == layout.header:
             return []
         get = lambda c: row[c.index] if c is not None and c.index < len(row) else None  # noqa: E731
@@ -186,23 +186,23 @@ class Rows:
         value = cell_text(get(section)).strip()
         if value and value != self.section:
             self.section = value
-            out += self._lines(get(section), number, section.index, kind="header", time=context["time"])
+            out += self._lines(get(section), index, number, section.index, kind="header", time=context["time"])
         for column in (c for c in layout.columns if c.role == "text"):
             speaker = context["speaker"] or column.speaker
-            out += self._lines(get(column), number, column.index, **{**context, "speaker": speaker})
+            out += self._lines(get(column), index, number, column.index, **{**context, "speaker": speaker})
         note_column = layout.first("note")
         note = cell_text(get(note_column)).strip()
         if note:
             first = next((i for i, b in enumerate(out) if b.kind != "comment"), None)
             if first is None:  # a remarks-only row: its directive applies to the next row
-                out.append(Block(note, number, kind="comment", cell=self.cell(number, note_column.index)))
+                out.append(Block(note, number, kind="comment", cell=self.cell(index, note_column.index)))
             else:
                 out[first] = replace(out[first], note=note)
         return out
 
-    def _lines(self, value, number: int, col: int, kind: str = "text", **context) -> list[Block]:
+    def _lines(self, value, index: int, number: int, col: int, kind: str = "text", **context) -> list[Block]:
         text = cell_text(value)
-        ref = self.cell(number, col)
+        ref = self.cell(index, col)
         out = []
         for m in _LINE.finditer(text):
             line = m.group()

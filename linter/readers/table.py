@@ -52,7 +52,7 @@ def _csv(path: str, raw: bytes, settings: ReaderSettings, delimiter: str | None)
             rows.append(row)
     except csv.Error as exc:
         raise LivelintError(f"malformed CSV ({exc})", path, reader.line_num or None) from None
-    table = Rows(detect(rows, settings), lambda number, col: None)
+    table = Rows(detect(rows, settings), lambda index, col: None)
     blocks = [b for index, row in enumerate(rows) for b in table.blocks(index, index + 1, row)]
     return Document(path, suffix_format(path), encoding, tuple(blocks))
 
@@ -84,6 +84,6 @@ def _xlsx(path: str, raw: bytes, settings: ReaderSettings) -> Document:
     for title, rows in sheets:
         ref = _sheet_ref(title)
         table = Rows(detect(rows, settings),
-                     lambda number, col, ref=ref: f"{ref}!{get_column_letter(col + 1)}{number}")
+                     lambda index, col, ref=ref: f"{ref}!{get_column_letter(col + 1)}{index + 1}")
         blocks += [b for index, row in enumerate(rows) for b in table.blocks(index, index + 1, row)]
     return Document(path, "xlsx", "utf-8", tuple(blocks))
