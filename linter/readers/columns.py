@@ -30,8 +30,10 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     "note": ("备注", "注释", "remark", "remarks", "note", "notes", "comment", "comments"),
 }
 HEADER_SCAN = 20  # rows searched for the header row
-_MAX_HEADER = 16  # longer cells are content, never column names
+_MAX_HEADER = 12  # longer cells are content, never column names
 _BRACKETS = regex.compile(r"[（(\[【][^)）\]】]*[)）\]】]")
+_CJK_SPACE = regex.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_SPEAKER_HEADER = regex.compile("(?:" + "|".join(ROLE_WORDS) + r")\w{0,4}")
 _LINE = regex.compile(r"[^\r\n]+")
 _CLOCK = regex.compile(r"\s*(\+)?(\d{1,2})\s*(?::|点|时)\s*(半|\d{1,2})?\s*分?\s*(?::\s*(\d{1,2}))?")
 
@@ -53,8 +55,8 @@ class Layout:
 
 
 def _norm(value) -> str:
-    text = unicodedata.normalize("NFKC", cell_text(value)).strip().lower()
-    return "".join(_BRACKETS.sub("", text).split()).strip(":*#")
+    text = " ".join(_BRACKETS.sub("", unicodedata.normalize("NFKC", cell_text(value))).lower().split())
+    return _CJK_SPACE.sub("", text).strip(":*# ")
 
 
 def _occurrence(header: str, name: str) -> int:
@@ -76,31 +78,30 @@ def classify(value, settings: ReaderSettings) -> tuple[Column | None, bool]:
     configured = dict(settings.columns)
     for role, names in configured.items():
         if header in (_norm(n) for n in names):
-            return _column(role, header, value, header), True
+            return _column(role, header, header), True
     best = None  # (end, length, role, name)
     for role in COLUMN_ROLES:
         if role in configured:
             continue
         for name in DEFAULT_NAMES[role]:
             if header == name:
-                return _column(role, header, value, name), True
+                return _column(role, header, name), True
             end = _occurrence(header, name)
             if end >= 0 and (best is None or (end, len(name)) > best[:2]):
                 best = (end, len(name), role, name)
     if best:
-        return _column(best[2], header, value, best[3]), False
-    if "text" not in configured and any(header.startswith(w) for w in ROLE_WORDS) and len(header) <= 8:
-        return Column(0, "text", cell_text(value).strip()), True
+        return _column(best[2], header, best[3]), False
+    if "text" not in configured and _SPEAKER_HEADER.fullmatch(header):  # 主播 | 助播 | 气氛组 columns
+        return Column(0, "text", header), False
     return None, False
 
 
-def _column(role: str, header: str, value, name: str) -> Column:
+def _column(role: str, header: str, name: str) -> Column:
     if role != "text":
         return Column(0, role)
     prefix = header[:header.find(name)] if name in header else ""
     if prefix and any(prefix.startswith(w) for w in ROLE_WORDS):
-        raw = cell_text(value).strip()
-        return Column(0, "text", raw[:len(raw) - len(name)].strip() or prefix)
+        return Column(0, "text", prefix)
     return Column(0, "text")
 
 
@@ -116,6 +117,16 @@ def detect(rows: Sequence[Sequence], settings: ReaderSettings) -> Layout:
         if any(c.role == "text" for c in found) and (len(found) >= 2 or all(exact)):
             return Layout(index, tuple(found))
     return Layout(None)
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → spreadsheet letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def cell_text(value) -> str:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import io
 
-from openpyxl.utils import get_column_letter
-
 from ..model import Block, Document
 from .archive import check_zip, parsing
-from .columns import Rows, detect
+from .columns import Rows, column_letter, detect
 from .settings import ReaderSettings
 
 _HEADING_STYLES = ("heading", "title", "subtitle", "标题", "副标题")
@@ -83,7 +81,7 @@ def read(path: str, raw: bytes, settings: ReaderSettings | None = None) -> Docum
         texts = {c.index for c in layout.columns if c.role == "text"}
         rows = [_grid(row, texts) for row in item[1]]
         table = Rows(layout,
-                     lambda index, col, n=tables: f"表{n}!{get_column_letter(col + 1)}{index + 1}")
+                     lambda index, col, n=tables: f"表{n}!{column_letter(col)}{index + 1}")
         for index, row in enumerate(rows):
             line += 1
             blocks += table.blocks(index, line, row)

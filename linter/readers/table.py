@@ -15,7 +15,7 @@ import regex
 
 from ..model import Document, LivelintError
 from .archive import check_zip, parsing
-from .columns import Rows, detect
+from .columns import Rows, column_letter, detect
 from .decode import decode
 from .settings import ReaderSettings
 
@@ -78,12 +78,10 @@ def _xlsx(path: str, raw: bytes, settings: ReaderSettings) -> Document:
                 sheets.append((sheet.title, list(sheet.iter_rows(values_only=True))))
         finally:
             book.close()
-    from openpyxl.utils import get_column_letter
-
     blocks = []
     for title, rows in sheets:
         ref = _sheet_ref(title)
         table = Rows(detect(rows, settings),
-                     lambda index, col, ref=ref: f"{ref}!{get_column_letter(col + 1)}{index + 1}")
+                     lambda index, col, ref=ref: f"{ref}!{column_letter(col)}{index + 1}")
         blocks += [b for index, row in enumerate(rows) for b in table.blocks(index, index + 1, row)]
     return Document(path, "xlsx", "utf-8", tuple(blocks))
