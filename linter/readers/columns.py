@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from datetime import datetime, time, timedelta
 from typing import Callable, Sequence
 
@@ -177,42 +178,43 @@ class Rows:
     def __init__(self, layout: Layout, cell: Callable[[int, int], str | None]):
         self.layout = layout
         self.cell = cell  # (0-based row index, 0-based column) -> cell reference, or None
+        self.role = {role: layout.first(role) for role in COLUMN_ROLES}
+        self.texts = tuple(c for c in layout.columns if c.role == "text")
         self.section = ""
 
     def blocks(self, index: int, number: int, row: Sequence) -> list[Block]:
         """Blocks of the row at 0-based ``index`` whose reported line is ``number``."""
-        layout = self.layout
+        layout, role = self.layout, self.role
         if layout.header is None or index < layout.header:
             kind = "text" if layout.header is None else "header"
             return [b for col, value in enumerate(row)
                     for b in self._lines(value, index, number, col, kind=kind)]
         if index == layout.header:
             return []
-        get = lambda c: row[c.index] if c is not None and c.index < len(row) else None  # noqa: E731
-        context = dict(time=time_text(get(layout.first("time"))),
-                       product=product_text(get(layout.first("product"))),
-                       speaker=cell_text(get(layout.first("speaker"))).strip() or None)
+        time = _time(_get(row, role["time"]))
+        product = product_text(_get(row, role["product"]))
+        speaker = cell_text(_get(row, role["speaker"])).strip() or None
         out: list[Block] = []
-        section = layout.first("section")
-        value = cell_text(get(section)).strip()
-        if value and value != self.section:
-            self.section = value
-            out += self._lines(get(section), index, number, section.index, kind="header", time=context["time"])
-        for column in (c for c in layout.columns if c.role == "text"):
-            speaker = context["speaker"] or column.speaker
-            out += self._lines(get(column), index, number, column.index, **{**context, "speaker": speaker})
-        note_column = layout.first("note")
-        note = cell_text(get(note_column)).strip()
+        section = _get(row, role["section"])
+        if cell_text(section).strip() and cell_text(section).strip() != self.section:
+            self.section = cell_text(section).strip()
+            out += self._lines(section, index, number, role["section"].index, kind="header", time=time)
+        for column in self.texts:
+            out += self._lines(_get(row, column), index, number, column.index, time=time,
+                               product=product, speaker=speaker or column.speaker)
+        note = cell_text(_get(row, role["note"])).strip()
         if note:
             first = next((i for i, b in enumerate(out) if b.kind != "comment"), None)
             if first is None:  # a remarks-only row: its directive applies to the next row
-                out.append(Block(note, number, kind="comment", cell=self.cell(index, note_column.index)))
+                out.append(Block(note, number, kind="comment", cell=self.cell(index, role["note"].index)))
             else:
                 out[first] = replace(out[first], note=note)
         return out
 
     def _lines(self, value, index: int, number: int, col: int, kind: str = "text", **context) -> list[Block]:
         text = cell_text(value)
+        if not text.strip():
+            return []
         ref = self.cell(index, col)
         out = []
         for m in _LINE.finditer(text):
@@ -223,3 +225,13 @@ class Rows:
             out.append(Block(line, number, m.start() + 1, this, cell=ref,
                              **(context if this != "comment" else {})))
         return out
+
+
+def _get(row: Sequence, column: Column | None):
+    return row[column.index] if column is not None and column.index < len(row) else None
+
+
+@lru_cache(maxsize=4096)
+def _time(value) -> str | None:
+    """time_text, cached: a script repeats the same few time cells."""
+    return time_text(value)

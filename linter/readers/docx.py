@@ -28,13 +28,13 @@ def _extract(raw: bytes) -> list[tuple]:
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(raw))
+    styles = {style.style_id: style.name or "" for style in document.styles}  # one lookup, not per paragraph
     items: list[tuple] = []
 
     def walk(parent) -> None:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
-                paragraph = Paragraph(child, document)
-                items.append(("p", paragraph.text, _is_heading(paragraph, child, qn)))
+                items.append(("p", Paragraph(child, document).text, _is_heading(child, styles, qn)))
             elif child.tag == qn("w:tbl"):
                 table = Table(child, document)
                 rows = []
@@ -54,12 +54,12 @@ def _extract(raw: bytes) -> list[tuple]:
     return items
 
 
-def _is_heading(paragraph, element, qn) -> bool:
+def _is_heading(element, styles: dict, qn) -> bool:
     ppr = element.pPr
     if ppr is not None and ppr.find(qn("w:outlineLvl")) is not None:
         return True
-    name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    return name.strip().lower().startswith(_HEADING_STYLES)
+    style = element.style  # the paragraph's style id, None for the default style
+    return bool(style) and styles.get(style, style).strip().lower().startswith(_HEADING_STYLES)
 
 
 def read(path: str, raw: bytes, settings: ReaderSettings | None = None) -> Document:
