@@ -125,6 +125,16 @@ def test_config_unknown_column_role_exit_2(cli, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_reader_settings_from_config():
+    from linter.config import Config
+    from linter.model import LivelintError
+    settings = ReaderSettings.from_config(Config(path="c.toml", columns={"text": ("讲解词",)}))
+    assert settings == ReaderSettings(columns=(("text", ("讲解词",)),))
+    assert ReaderSettings.from_config(Config()) == ReaderSettings()
+    with pytest.raises(LivelintError, match="c.toml: columns.note: expected a non-empty list"):
+        ReaderSettings.from_config(Config(path="c.toml", columns={"note": ()}))
+
+
 @pytest.mark.parametrize("header, role, speaker", [
     ("话术", "text", None), ("台词", "text", None), ("口播内容", "text", None), ("Script", "text", None),
     ("商品话术", "text", None), ("主播话术", "text", "主播"), ("助播台词（备用）", "text", "助播"),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from typing import Callable, Sequence
 
 import regex
