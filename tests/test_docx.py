@@ -60,6 +60,25 @@ def test_docx_blocks_and_time_context(tmp_path):
     assert by_text(segments, "合并单元格").time == at(21, 0)   # inherited
 
 
+def test_tracked_changes_read_as_accepted(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    p = d.add_paragraph("主播：")
+    inserted, deleted = OxmlElement("w:ins"), OxmlElement("w:del")
+    for wrapper, tag, text in ((deleted, "w:delText", "销量第一"), (inserted, "w:t", "全网最好")):
+        run, element = OxmlElement("w:r"), OxmlElement(tag)
+        element.text = text
+        run.append(element)
+        wrapper.set(qn("w:id"), "1")
+        wrapper.set(qn("w:author"), "审核")
+        wrapper.append(run)
+        p._p.append(wrapper)
+    d.save(tmp_path / "t.docx")
+    assert [b.text for b in readers.read(str(tmp_path / "t.docx")).blocks] == ["主播：全网最好"]
+
+
 @pytest.mark.parametrize("damage, needle", [
     (lambda raw: raw[: len(raw) // 2], "not a valid DOCX file"),
     (lambda raw: b"", "empty file"),

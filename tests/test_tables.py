@@ -60,6 +60,13 @@ def test_tsv_gb18030_without_header_lints_every_cell(cli, tmp_path):
         (1, 1, "全网最好"), (2, 1, "销量第一")]
 
 
+def test_excel_sep_hint_line(tmp_path):
+    from linter import readers
+    write(tmp_path / "s.csv", "sep=;\n话术;备注\n全网最好;x,y\n")
+    (block,) = readers.read(str(tmp_path / "s.csv")).blocks
+    assert (block.line, block.text, block.note) == (2, "全网最好", "x,y")
+
+
 def _workbook(path):
     book = openpyxl.Workbook()
     sheet = book.active

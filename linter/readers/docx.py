@@ -5,7 +5,8 @@ counts one, the numbering Word's "save as plain text" gives. A soft line break i
 keeps the line and moves the column, like a line break inside a table cell. Heading and title
 styles (or an outline level) make header blocks; a paragraph starting with ``//`` is a comment
 that carries suppression directives. Tables go through the same column detection as CSV and XLSX,
-and their blocks name the cell as ``表2!C3`` (table 2, column C, row 3 of that table). Content
+and their blocks name the cell as ``表2!C3`` (table 2, column C, row 3 of that table). Text is
+read as it will be once tracked changes are accepted (insertions in, deletions out), and content
 controls are read through; headers, footers, text boxes, nested tables and Word comments are not.
 """
 from __future__ import annotations
@@ -18,14 +19,17 @@ from .columns import Rows, column_letter, detect
 from .settings import ReaderSettings
 
 _HEADING_STYLES = ("heading", "title", "subtitle", "标题", "副标题")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# not part of the paragraph's own text: tracked deletions, moved-away text, text boxes, duplicates
+_SKIP = {_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "pPr", _W + "rPr", _MC_FALLBACK}
+_CHARS = {_W + "tab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
 def _extract(raw: bytes) -> list[tuple]:
     """("p", text, heading?) and ("t", rows) items; only python-docx is called in here."""
     import docx
     from docx.oxml.ns import qn
-    from docx.table import Table, _Cell
-    from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(raw))
     styles = {style.style_id: style.name or "" for style in document.styles}  # one lookup, not per paragraph
@@ -34,15 +38,15 @@ def _extract(raw: bytes) -> list[tuple]:
     def walk(parent) -> None:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
-                items.append(("p", Paragraph(child, document).text, _is_heading(child, styles, qn)))
+                items.append(("p", _text(child), _is_heading(child, styles, qn)))
             elif child.tag == qn("w:tbl"):
-                table = Table(child, document)
                 rows = []
                 for tr in child.tr_lst:
                     row: list = []  # (grid column, columns spanned, text)
                     for tc in tr.tc_lst:
                         span = max(1, tc.grid_span)
-                        row.append((sum(c[1] for c in row), span, _Cell(tc, table).text))
+                        text = "\n".join(_text(p) for p in tc.p_lst)
+                        row.append((sum(c[1] for c in row), span, text))
                     rows.append(row)
                 items.append(("t", rows))
             elif child.tag == qn("w:sdt"):
@@ -52,6 +56,28 @@ def _extract(raw: bytes) -> list[tuple]:
 
     walk(document.element.body)
     return items
+
+
+def _text(paragraph) -> str:
+    """A paragraph's text as it will read once tracked changes are accepted (insertions in)."""
+    out: list[str] = []
+
+    def visit(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIP:
+                continue
+            if tag == _W + "t":
+                out.append(child.text or "")
+            elif tag == _W + "br":
+                out.append("\n" if child.get(_W + "type") in (None, "textWrapping") else "")
+            elif tag in _CHARS:
+                out.append(_CHARS[tag])
+            else:
+                visit(child)
+
+    visit(paragraph)
+    return "".join(out)
 
 
 def _is_heading(element, styles: dict, qn) -> bool:

@@ -1,8 +1,9 @@
 """Script tables: CSV/TSV (any encoding decode.py knows) and XLSX workbooks (every sheet).
 
 The header row names the columns (see columns.py); each row's script cells become Blocks whose
-line is the spreadsheet row (1-based, the header row counts) and whose column is the offset inside
-the cell. XLSX blocks also name their cell (``Sheet1!D12``). XLSX is read with openpyxl in
+line is the spreadsheet row (1-based, the header row counts; a CSV record spanning several text
+lines is one row, and Excel's ``sep=;`` hint line is not a row) and whose column is the offset
+inside the cell. XLSX blocks also name their cell (``Sheet1!D12``). XLSX is read with openpyxl in
 read-only mode with cached formula values, so a large workbook streams instead of loading styles.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .decode import decode
 from .settings import ReaderSettings
 
 csv.field_size_limit(64 * 1024 * 1024)  # a long script cell is legal; the file size is capped
+_SEP_LINE = regex.compile(r"sep=(.)\n")
 _PLAIN_SHEET = regex.compile(r"^[^\W\d]\w*$")
 
 
@@ -44,6 +46,9 @@ def _delimiter(text: str) -> str:
 
 def _csv(path: str, raw: bytes, settings: ReaderSettings, delimiter: str | None) -> Document:
     text, encoding = decode(raw, path)
+    hint = _SEP_LINE.match(text)
+    if hint:  # Excel's "sep=;" line: it names the delimiter and is not a row Excel shows
+        delimiter, text = hint.group(1), text[hint.end():]
     delimiter = delimiter or _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows: list[list[str]] = []
