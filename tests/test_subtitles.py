@@ -90,3 +90,5 @@ def test_lenient_on_odd_subtitles(tmp_path):
     write(tmp_path / "d.vtt", "不是 WEBVTT 开头\n00:01.000 --> 00:02.000\n全网最好\n")
     assert readers.read(str(tmp_path / "b.vtt")).blocks == readers.read(str(tmp_path / "c.vtt")).blocks == ()
     assert [b.text for b in readers.read(str(tmp_path / "d.vtt")).blocks] == ["全网最好"]
+    write(tmp_path / "e.vtt", "WEBVTT\n00:01.000 --> 00:02.000\n全网最好\n")  # no blank after the header
+    assert [(b.line, b.time) for b in readers.read(str(tmp_path / "e.vtt")).blocks] == [(3, "+00:00:01")]

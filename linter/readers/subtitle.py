@@ -36,8 +36,8 @@ def read(path: str, raw: bytes) -> Document:
     blocks: list[Block] = []
     start = 0
     if vtt and lines and lines[0].startswith("WEBVTT"):
-        while start < len(lines) and lines[start].strip():  # the header block
-            start += 1
+        while start < len(lines) and lines[start].strip() and not _TIMING.match(lines[start]):
+            start += 1  # the header block (a cue right after it, without a blank line, is kept)
     time = voice = None
     fresh = True  # at the start of a blank-line separated block
     skipping = noting = False
