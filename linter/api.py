@@ -28,6 +28,7 @@ class Options:
     severity: dict = field(default_factory=dict)  # rule id -> severity override
     per_file_ignores: tuple = ()  # ((glob, (prefix, ...)), ...)
     keep_source: bool = False  # carry the script text in FileReport.lines (HTML report)
+    reader: readers.ReaderSettings = field(default_factory=readers.ReaderSettings)
 
     @classmethod
     def from_config(cls, config, **flags) -> "Options":
@@ -42,6 +43,7 @@ class Options:
             severity=config.severity,
             per_file_ignores=config.per_file_ignores,
             keep_source=flags.get("keep_source", False),
+            reader=readers.ReaderSettings.from_config(config),
         )
 
 
@@ -103,7 +105,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
 def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
     """One file through the whole job: read, check, baseline, and fix when asked."""
     def lint(raw: bytes) -> FileReport:
-        result = _ignore_per_file(linter.check(readers.parse(path, raw)), options)
+        result = _ignore_per_file(linter.check(readers.parse(path, raw, options.reader)), options)
         return job.baseline.apply(result) if job.baseline else result
 
     try:

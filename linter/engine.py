@@ -154,6 +154,7 @@ class Linter:
             citations=self._citations[rule.id],
             suggestion=rule.suggestion and rule.render_text(rule.suggestion, **values),
             fix=fix, cell=block.cell, source_line=first_line,
+            source_column=block.column if line == block.line else 1,
         )
 
     def check(self, doc: Document) -> FileReport:

@@ -142,6 +142,7 @@ class Violation:
     cell: str | None = None
     source_line: str = field(default="", compare=False)
     baselined: bool = False  # known before adoption (--baseline): reported, never fails a run
+    source_column: int = field(default=1, compare=False)  # column of source_line[0] (table cells)
 
     @property
     def sort_key(self) -> tuple:

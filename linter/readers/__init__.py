@@ -10,6 +10,7 @@ from typing import Callable
 
 from ..model import Document, LivelintError
 from . import markdown, text
+from .settings import ReaderSettings
 
 Reader = Callable[[str, bytes], Document]
 
@@ -20,6 +21,9 @@ REGISTRY: dict[str, Reader] = {
     ".markdown": markdown.read,
 }
 
+# Readers that take a third argument, the run's ReaderSettings (table column names …).
+CONFIGURABLE: set[Reader] = set()
+
 MAX_BYTES = 64 * 1024 * 1024
 
 
@@ -27,9 +31,9 @@ def _register_optional() -> None:
     """Formats whose readers live in their own modules (tables, subtitles, documents)."""
     import importlib
 
-    for module, suffixes in (("table", (".csv", ".tsv", ".xlsx")),
-                             ("subtitle", (".srt", ".vtt")),
-                             ("docx", (".docx",))):
+    for module, suffixes, configurable in (("table", (".csv", ".tsv", ".xlsx"), True),
+                                           ("subtitle", (".srt", ".vtt"), False),
+                                           ("docx", (".docx",), True)):
         try:
             mod = importlib.import_module(f"{__name__}.{module}")
         except ModuleNotFoundError as exc:
@@ -38,6 +42,8 @@ def _register_optional() -> None:
             continue
         for suffix in suffixes:
             REGISTRY[suffix] = mod.read
+        if configurable:
+            CONFIGURABLE.add(mod.read)
 
 
 _register_optional()
@@ -47,14 +53,17 @@ def supported(path: Path) -> bool:
     return path.suffix.lower() in REGISTRY
 
 
-def read(path: str) -> Document:
+def read(path: str, settings: ReaderSettings | None = None) -> Document:
     """Read one script file; LivelintError (exit 2) on anything unreadable."""
-    return parse(path, load(path))
+    return parse(path, load(path), settings)
 
 
-def parse(path: str, raw: bytes) -> Document:
+def parse(path: str, raw: bytes, settings: ReaderSettings | None = None) -> Document:
     """Bytes already read from ``path`` → Document (``fix`` re-lints edited bytes this way)."""
-    return _reader(path)(path, raw)
+    reader = _reader(path)
+    if reader in CONFIGURABLE:
+        return reader(path, raw, settings or ReaderSettings())
+    return reader(path, raw)
 
 
 def load(path: str) -> bytes:

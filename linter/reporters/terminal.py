@@ -28,7 +28,7 @@ def _finding(out: Text, v) -> None:
     if v.source_line:
         line = v.source_line.expandtabs(4)
         out.append("    " + line + "\n")
-        col = v.column - 1
+        col = max(0, v.column - v.source_column)
         width = max(1, cell_len(v.match.split("\n")[0])) if v.match else 1
         out.append("    " + " " * cell_len(line[:col]) + "^" * width + "\n", style=_STYLE[v.severity])
     out.append(f"    {v.message}\n")

@@ -1,0 +1,237 @@
+"""Script tables → Blocks: which column is what, and one row's cells as blocks.
+
+Shared by CSV/TSV, XLSX and DOCX tables. A header row is found by its column names (Chinese or
+English, or the names given in config ``columns``); Chinese headers are head-final compounds
+(商品话术 is a script column, 话术备注 a remarks column), so when a header contains several known
+names the one that ends last decides. Only ``text`` columns are linted; time, speaker, product
+and remarks become the Block's context. Positions: the line is the table row, the column is the
+code-point offset inside the cell plus one (a line break inside a cell counts as one character),
+so ``cell_value[column - 1:end_column - 1]`` is always the match.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+from functools import lru_cache
+from typing import Callable, Sequence
+
+import regex
+
+from ..model import Block
+from ..segment import ROLE_WORDS
+from .settings import COLUMN_ROLES, ReaderSettings
+
+DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
+    "time": ("时间", "时间段", "时间点", "时段", "time", "timestamp"),
+    "section": ("环节", "流程", "section", "stage"),
+    "speaker": ("角色", "人员", "说话人", "讲解人", "speaker", "role"),
+    "text": ("话术", "台词", "内容", "口播", "script", "text", "lines"),
+    "product": ("商品", "产品", "链接", "product", "sku", "link"),
+    "note": ("备注", "注释", "remark", "remarks", "note", "notes", "comment", "comments"),
+}
+HEADER_SCAN = 20  # rows searched for the header row
+_MAX_HEADER = 12  # longer cells are content, never column names
+_BRACKETS = regex.compile(r"[（(\[【][^)）\]】]*[)）\]】]")
+_CJK_SPACE = regex.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_SPEAKER_HEADER = regex.compile("(?:" + "|".join(ROLE_WORDS) + r")\w{0,4}")
+_LINE = regex.compile(r"[^\r\n]+")
+_CLOCK = regex.compile(r"\s*(\+)?(\d{1,2})\s*(?::|点|时)\s*(半|\d{1,2})?\s*分?\s*(?::\s*(\d{1,2}))?")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    role: str
+    speaker: str | None = None  # a text column named after its speaker: 主播 / 助播话术
+
+
+@dataclass(frozen=True)
+class Layout:
+    header: int | None  # 0-based index of the header row; None: no header, every cell is text
+    columns: tuple[Column, ...] = ()
+
+    def first(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+
+def _norm(value) -> str:
+    text = " ".join(_BRACKETS.sub("", unicodedata.normalize("NFKC", cell_text(value))).lower().split())
+    return _CJK_SPACE.sub("", text).strip(":*# ")
+
+
+def _occurrence(header: str, name: str) -> int:
+    """End offset of ``name`` in ``header`` (whole words for ASCII names), or -1."""
+    if name.isascii():
+        m = None
+        for m in regex.finditer(rf"(?<![a-z]){regex.escape(name)}(?![a-z])", header):
+            pass
+        return m.end() if m else -1
+    at = header.rfind(name)
+    return at + len(name) if at >= 0 else -1
+
+
+def classify(value, settings: ReaderSettings) -> tuple[Column | None, bool]:
+    """(column with index 0, exact?) for one header cell; None when it names no role."""
+    header = _norm(value)
+    if not header or len(header) > _MAX_HEADER:
+        return None, False
+    configured = dict(settings.columns)
+    for role, names in configured.items():
+        if header in (_norm(n) for n in names):
+            return _column(role, header, header), True
+    best = None  # (end, length, role, name)
+    for role in COLUMN_ROLES:
+        if role in configured:
+            continue
+        for name in DEFAULT_NAMES[role]:
+            if header == name:
+                return _column(role, header, name), True
+            end = _occurrence(header, name)
+            if end >= 0 and (best is None or (end, len(name)) > best[:2]):
+                best = (end, len(name), role, name)
+    if best:
+        return _column(best[2], header, best[3]), False
+    if "text" not in configured and _SPEAKER_HEADER.fullmatch(header):  # 主播 | 助播 | 气氛组 columns
+        return Column(0, "text", header), False
+    return None, False
+
+
+def _column(role: str, header: str, name: str) -> Column:
+    if role != "text":
+        return Column(0, role)
+    prefix = header[:header.find(name)] if name in header else ""
+    if prefix and any(prefix.startswith(w) for w in ROLE_WORDS):
+        return Column(0, "text", prefix)
+    return Column(0, "text")
+
+
+def detect(rows: Sequence[Sequence], settings: ReaderSettings) -> Layout:
+    """The first row that names a text column (and another column, or the text one exactly)."""
+    for index, row in enumerate(rows[:HEADER_SCAN]):
+        found, exact = [], []
+        for col, value in enumerate(row):
+            column, is_exact = classify(value, settings)
+            if column:
+                found.append(Column(col, column.role, column.speaker))
+                exact.append(is_exact)
+        if any(c.role == "text" for c in found) and (len(found) >= 2 or all(exact)):
+            return Layout(index, tuple(found))
+    return Layout(None)
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → spreadsheet letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value)
+
+
+def time_text(value) -> str | None:
+    """A time cell as ``HH:MM:SS`` (clock) or ``+HH:MM:SS`` (offset), None when not a time."""
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
+    if isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+        if seconds < 0:
+            return None
+        return f"+{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    if not isinstance(value, str):
+        return None
+    m = _CLOCK.match(unicodedata.normalize("NFKC", value))
+    if not m:
+        return None
+    h = int(m.group(2))
+    mi = 30 if m.group(3) == "半" else int(m.group(3) or 0)
+    s = int(m.group(4) or 0)
+    if mi > 59 or s > 59 or (h > 24 and not m.group(1)):
+        return None
+    return f"{m.group(1) or ''}{h:02d}:{mi:02d}:{s:02d}"
+
+
+def product_text(value) -> str | None:
+    """A product cell; a bare number is a link number (3 → 3号链接)."""
+    text = cell_text(value).strip()
+    if not text:
+        return None
+    return f"{text}号链接" if text.isdigit() else text
+
+
+class Rows:
+    """Turns the rows of one table into Blocks, carrying the section across rows."""
+
+    def __init__(self, layout: Layout, cell: Callable[[int, int], str | None]):
+        self.layout = layout
+        self.cell = cell  # (0-based row index, 0-based column) -> cell reference, or None
+        self.role = {role: layout.first(role) for role in COLUMN_ROLES}
+        self.texts = tuple(c for c in layout.columns if c.role == "text")
+        self.section = ""
+
+    def blocks(self, index: int, number: int, row: Sequence) -> list[Block]:
+        """Blocks of the row at 0-based ``index`` whose reported line is ``number``."""
+        layout, role = self.layout, self.role
+        if layout.header is None or index < layout.header:
+            kind = "text" if layout.header is None else "header"
+            return [b for col, value in enumerate(row)
+                    for b in self._lines(value, index, number, col, kind=kind)]
+        if index == layout.header:
+            return []
+        time = _time(_get(row, role["time"]))
+        product = product_text(_get(row, role["product"]))
+        speaker = cell_text(_get(row, role["speaker"])).strip() or None
+        out: list[Block] = []
+        section = _get(row, role["section"])
+        if cell_text(section).strip() and cell_text(section).strip() != self.section:
+            self.section = cell_text(section).strip()
+            out += self._lines(section, index, number, role["section"].index, kind="header", time=time)
+        for column in self.texts:
+            out += self._lines(_get(row, column), index, number, column.index, time=time,
+                               product=product, speaker=speaker or column.speaker)
+        note = cell_text(_get(row, role["note"])).strip()
+        if note:
+            first = next((i for i, b in enumerate(out) if b.kind != "comment"), None)
+            if first is None:  # a remarks-only row: its directive applies to the next row
+                out.append(Block(note, number, kind="comment", cell=self.cell(index, role["note"].index)))
+            else:
+                out[first] = replace(out[first], note=note)
+        return out
+
+    def _lines(self, value, index: int, number: int, col: int, kind: str = "text", **context) -> list[Block]:
+        text = cell_text(value)
+        if not text.strip():
+            return []
+        ref = self.cell(index, col)
+        out = []
+        for m in _LINE.finditer(text):
+            line = m.group()
+            if not line.strip():
+                continue
+            this = "comment" if kind == "text" and line.lstrip().startswith("//") else kind
+            out.append(Block(line, number, m.start() + 1, this, cell=ref,
+                             **(context if this != "comment" else {})))
+        return out
+
+
+def _get(row: Sequence, column: Column | None):
+    return row[column.index] if column is not None and column.index < len(row) else None
+
+
+@lru_cache(maxsize=4096)
+def _time(value) -> str | None:
+    """time_text, cached: a script repeats the same few time cells."""
+    return time_text(value)
