@@ -135,3 +135,17 @@ def test_claims_are_only_extracted_when_fact_rules_are_active(monkeypatch):
     with pytest.raises(AssertionError):
         Linter(RULESET.select(("SC",))).check(
             __import__("linter.readers.text", fromlist=["read"]).read("t.txt", "只剩50单".encode()))
+
+
+def test_bundled_example_shows_fact_findings():
+    """`livelint check examples/` from the repository root reads pyproject's manifest."""
+    from conftest import CLI, ROOT
+
+    report = CLI(ROOT).json("check", "examples/")
+    got = {(v["rule"], v["match"]) for v in report["violations"] if v["path"].endswith(".txt")}
+    assert {("SC001", "只剩最后50单"), ("PR001", "原价399"), ("PR001", "专柜价599"),
+            ("SP001", "纯羊绒"), ("SP002", "净含量一斤"), ("SP005", "有机"),
+            ("ML004", "保质期18个月")} <= got
+    quiet = ("到手价199", "每人限购2件", "一瓶足足50ml", "今晚12点", "恢复原价259", "只有今天",
+             "已售10万单", "羊绒70%", "羊毛30%", "特级", "下播就涨回399", "产地云南")
+    assert not [m for _, m in got if m in quiet]

@@ -9,7 +9,7 @@ def sales_figure(rule, claim, product, manifest, segment):
 
     Review rates (好评率, 回购率) have no manifest field at all: always unverifiable."""
     if claim.kind == "rating":
-        return unverifiable(key(product, "sales", "source"), "（清单没有好评率、回购率字段，须注明数据来源）")
+        return unverifiable(key(product, "sales"), "中的好评率、回购率（清单没有此类字段：请删去，或口播时注明数据来源和统计范围）")
     count = None if product is None else product.sales.count
     if count is None:
         return unverifiable(key(product, "sales", "count"))
