@@ -8,6 +8,7 @@ own keyword or unit next to the number.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import regex
@@ -52,7 +53,9 @@ _ALTERNATIVES = {
                       rf"|(?:每人|每个人|每个id|每个账号)(?:最多|只能)(?:拍|买|抢|下)?\s?(?P<n>{NUM})\s?(?P<u>{_STOCK})",
     "stream_end": r"下播(?:后|之后|以后)?(?:就|立马|马上|立刻)?(?:(?=恢复|涨)|没了|结束|取消|下架)"
                   r"|(?:直播|活动|优惠|价格)(?:只到|截止到?|到)下播",
-    "deadline": rf"{_TIME}(?:之前|以前|前)?(?=[^,，。!！?？;；]{{0,6}}?(?:{_END}))"
+    # Led by the trigger word, with the time in a look-behind: a literal-led pattern scans ~10x
+    # faster than a number-led one, and the zero-width match leaves 恢复原价 to after_price.
+    "deadline": rf"(?<={_TIME}(?:之前|以前|前)?[^,，。!！?？;；]{{0,6}}?)(?={_END})"
                 rf"|(?:截止到?|截至|优惠到|活动到|持续到|只到)\s?{_TIME}",
     "countdown": rf"(?:倒计时|还剩|只剩|仅剩|最后|还有)(?:最后)?\s?(?P<n>{NUM})\s?(?P<u>秒钟|秒|分钟|个小时|小时)"
                  rf"(?![^。!！?？]{{0,10}}(?:上链接|开抢|开始|开卖|开播|上架|放链接|开价))",
@@ -65,13 +68,13 @@ _ALTERNATIVES = {
                       rf"|平时卖|平常卖|日常卖|专柜卖|门店卖)(?:是|都要|要|卖|为|:)?\s?{_LOOSE}",
     "live_price": rf"(?:到手价|直播价|直播间价|券后价|秒杀价|活动价|到手|券后|今天只要|今天只需|现在只要|只要|只需|仅需)"
                   rf"(?:是|只要|只需|就|:)?\s?{_LOOSE}",
-    "discount": rf"(?:打)?(?P<n>{NUM})\s?折(?!起|扣)|半价|(?:直降|立减|立省|直减|便宜了?|优惠了?|省了?)\s?{_LOOSE}",
+    "discount": rf"(?<=(?P<n>{NUM})\s?)折(?!起|扣)|半价|(?:直降|立减|立省|直减|便宜了?|优惠了?|省了?)\s?{_LOOSE}",
     "lowest_price": r"全网最低价?|全网最便宜|全网底价|历史最低价?|史低价?|全年最低价?|史上最低价?",
     "fibre": rf"(?:纯|全|100%|百分百|百分之百)\s?(?P<w>{_FIBRE})",
     "fibre_share": rf"(?P<w>{_FIBRE})(?:含量)?(?:是|占)?\s?(?P<n>{NUM})\s?%",
     "net_content": rf"(?:净含量|容量|净重|重量|一瓶|每瓶|一罐|每罐|一盒|每盒|一袋|每袋|一包|每包|整整|足足|大瓶|一整瓶)"
                    rf"(?:是|有|就有|都有|为|:|足足|整整)?\s?(?P<n>{NUM})\s?(?P<u>ml|毫升|l|升|kg|公斤|千克|g|克|斤)(?![a-z])"
-                   rf"|(?P<n>{NUM})\s?(?P<u>ml|毫升|l|升|kg|公斤|千克|g|克|斤)\s?(?:装|大瓶|一瓶|一罐|一盒|一袋)",
+                   rf"|(?<=(?P<n>{NUM})\s?(?P<u>ml|毫升|l|升|kg|公斤|千克|g|克|斤)\s?)(?:装|大瓶|一瓶|一罐|一盒|一袋)",
     "origin": r"(?:原产地|产地|产自|原产于|产于)(?:是|在|为|:)?\s?(?P<w>\p{Han}{2,6}?)(?=[的,，。!！?？\s]|$|产|原产)",
     "grade": r"(?<!第|一)(?P<w>特级|一级|二级|三级|优级|一等品|优等品)(?!棒|链接|号|台阶|市场|方程|品牌)",
     "certified": r"(?P<w>绿色食品)|(?<=[是纯全])(?P<w>有机)|(?P<w>有机)(?=认证|食品|产品|种植|蔬菜|水果|茶|奶|大米|棉|原料|农场|标)",
@@ -82,29 +85,80 @@ _ALTERNATIVES = {
     "rating": rf"(?P<w>好评率|回购率|复购率|满意度)(?:高达|达到|是|有|超过)?\s?(?P<n>{NUM})\s?%",
 }
 
-_PATTERN = regex.compile("|".join(f"(?P<{kind}>{alt})" for kind, alt in _ALTERNATIVES.items()))
-# Cheap gate: a line without a digit, a Chinese numeral or a trigger character asserts nothing.
-_GATE = regex.compile(r"[\d一二两三四五六七八九十百千万零秒抢卖断没补加限截恢涨今仅只折价低纯全产级机绿保生新现售好回复满]")
+# One compiled pattern per kind: the regex module finds a keyword-led pattern at 100+ Mchar/s
+# alone but loses that speed inside one big alternation, so ``_scan`` runs them side by side
+# and merges them with the alternation's own semantics (leftmost match, then kind order).
+_PATTERNS = tuple((kind, regex.compile(alt)) for kind, alt in _ALTERNATIVES.items())
+_SEPARATOR = "\n。\n"  # no pattern crosses a full stop, so joined segments stay apart
+
+
+def _scan(text: str):
+    """Leftmost-first, non-overlapping matches of all kinds, as one alternation would give."""
+    heap = []
+    for order, (kind, pattern) in enumerate(_PATTERNS):
+        m = pattern.search(text)
+        if m is not None:
+            heap.append((m.start(), order, m))
+    heapq.heapify(heap)
+    pos = 0
+    while heap:
+        start, order, m = heap[0]
+        if start < pos:  # overlapped by the match just taken: look again after it
+            m = _PATTERNS[order][1].search(text, pos)
+            if m is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (m.start(), order, m))
+            continue
+        yield _PATTERNS[order][0], m
+        if m.end() > start:
+            pos = m.end()
+        else:  # zero-width (deadline): step past it without hiding what starts here
+            again = _PATTERNS[order][1].search(text, start + 1)
+            if again is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (again.start(), order, again))
 
 
 def extract(norm: str, start: int = 0, end: int | None = None) -> list[Claim]:
-    """Claims in ``norm[start:end]`` (the normalised block text), in order of position."""
+    """Claims in ``norm[start:end]`` (the normalised block text), offsets into ``norm``."""
     end = len(norm) if end is None else end
-    if not _GATE.search(norm, start, end):
-        return []
-    out: list[Claim] = []
-    for m in _PATTERN.finditer(norm, start, end):
-        kind = next(k for k in KINDS if m.start(k) >= 0)
-        claim = _build(kind, m)
+    return extract_many([norm[start:end]], [start])[0]
+
+
+def extract_many(texts: list[str], offsets: list[int] | None = None) -> list[list[Claim]]:
+    """Claims of many segment texts in one scan; offsets are each text's start in its block."""
+    joined = _SEPARATOR.join(texts)
+    bases, pos = [], 0
+    for text in texts:
+        bases.append(pos)
+        pos += len(text) + len(_SEPARATOR)
+    out: list[list[Claim]] = [[] for _ in texts]
+    index = 0
+    for kind, m in _scan(joined):
+        while index + 1 < len(bases) and bases[index + 1] <= m.start():
+            index += 1
+        claim = _build(kind, m, (offsets[index] if offsets else 0) - bases[index])
         if claim is not None:
-            out.append(claim)
-    _link_bases(out)
-    return _join_stream_end(out)
+            out[index].append(claim)
+    for claims in out:
+        if len(claims) > 1:
+            claims.sort(key=lambda c: c.start)
+            _link_bases(claims)
+            _join_stream_end(claims)
+    return out
 
 
-def _build(kind: str, m) -> Claim | None:
+def _build(kind: str, m, shift: int) -> Claim | None:
+    """A match → a Claim at ``shift`` + its offset; a look-behind number extends the span."""
     g = m.groupdict()
-    s, e, text = m.start(), m.end(), m.group()
+    s, e = m.start(), m.end()
+    for name in ("t", "n"):
+        if g.get(name) is not None:
+            s = min(s, m.start(name))
+    text = m.string[s:e]
+    s, e = s + shift, e + shift
     if kind in ("compared_price", "live_price", "after_price") or (kind == "discount" and g.get("m")):
         value = money(g["m"]) if g.get("m") else None
         if value is None and kind != "after_price":

@@ -8,7 +8,7 @@ names several products one ML005 warning, and one with no product in view one ML
 from __future__ import annotations
 
 from . import checks  # noqa: F401  (registers every check family)
-from .claims import extract
+from .claims import Claim, extract_many
 from .engine import Finding
 from .facts import CHECKS, Outcome
 from .manifest import Manifest
@@ -34,11 +34,16 @@ def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifes
     meta = {name: ruleset.by_name(name)
             for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
     out: list[Finding] = []
-    for seg in segments:
-        claims = extract(seg.norm, seg.start, seg.end)
+    found = extract(segments)
+    for seg, claims in zip(segments, found):
         if claims:
             out.extend(_segment(seg, claims, by_kind, manifest, meta))
     return out
+
+
+def extract(segments: list[Segment]) -> list[list[Claim]]:
+    """Claims of every segment from one scan, with block offsets."""
+    return extract_many([s.norm[s.start:s.end] for s in segments], [s.start for s in segments])
 
 
 def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:

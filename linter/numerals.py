@@ -75,10 +75,15 @@ def number(text: str) -> float | None:
     return float(value) * scale
 
 
+_MONEY = regex.compile(rf"({NUM})\s?(?:(?:块|元|米)([零一二两三四五六七八九\d])?|元|rmb)?")
+_MEASURE_TEXT = regex.compile(rf"({NUM})\s?(ml|毫升|l|升|kg|公斤|千克|g|克|斤)(?![a-z])")
+_DURATION_TEXT = regex.compile(rf"({NUM})\s?(个月|年|天|日|月)")
+
+
 def money(text: str) -> float | None:
     """¥199, 199元, 九块九 → 9.9, 19块9 → 19.9, 99米 (slang) → 99."""
     text = text.strip().lstrip("¥￥").strip()
-    m = regex.fullmatch(rf"({NUM})\s?(?:(?:块|元|米)([零一二两三四五六七八九\d])?|元|rmb)?", text)
+    m = _MONEY.fullmatch(text)
     if not m:
         return None
     value = number(m.group(1))
@@ -96,7 +101,7 @@ def measure(value: float, unit: str) -> tuple[float, str] | None:
 
 def measure_text(text: str) -> tuple[float, str] | None:
     """A spec value such as ``50ml``, ``1.5L``, ``250克`` → (50, 'ml')."""
-    m = regex.search(rf"({NUM})\s?(ml|毫升|l|升|kg|公斤|千克|g|克|斤)(?![a-z])", text.lower())
+    m = _MEASURE_TEXT.search(text.lower())
     if not m:
         return None
     value = number(m.group(1))
@@ -111,7 +116,7 @@ def duration(value: float, unit: str) -> int | None:
 
 def duration_text(text: str) -> int | None:
     """A spec value such as ``18个月``, ``2年``, ``三天`` → seconds."""
-    m = regex.search(rf"({NUM})\s?(个月|年|天|日|月)", text)
+    m = _DURATION_TEXT.search(text)
     if not m or number(m.group(1)) is None:
         return None
     return duration(number(m.group(1)), m.group(2))
