@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numerals import MONEY, NUM, Clock, clock, duration, measure, money, number
+from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number
 
 KINDS = ("stock", "sold_out", "restock", "limited", "purchase_limit", "deadline", "countdown",
          "stream_end", "after_price", "only_today", "compared_price", "live_price", "discount",
@@ -36,7 +36,7 @@ class Claim:
 
 _STOCK = r"单|件|份|套|组|瓶|盒|袋|罐|包|箱|个|双|条|支|只|台|张|斤"
 _LOOSE = rf"(?P<m>{MONEY})(?![\d.]|\s?(?:{_STOCK}|天|秒|分|小时|%|ml|毫升|g|克|升|折|万|点|号|年|月|次))"
-_TIME = (r"(?P<t>(?:今天|今晚|今夜|晚上|夜里|明天|明晚|凌晨)?\s?(?:\d{1,2}[:：][0-5]\d|零点|0点|十二点整?"
+_TIME = (rf"(?P<t>(?:{DAY})?\s?(?:\d{{1,2}}[:：][0-5]\d|零点|0点|十二点整?"
          r"|(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})\s?点(?:半|\d{1,2}分?|[一二三四五]?十[一二三四五六七八九]?分?)?))")
 _END = r"恢复|结束|截止|涨价|就涨|下架|失效|没了|取消|回到|调回|下链接|恢复原价"
 _FIBRE = r"桑蚕丝|真丝|蚕丝|羊毛|羊绒|驼绒|牦牛绒|亚麻|棉|麻|涤纶|锦纶|腈纶|氨纶|莫代尔|天丝|粘纤|聚酯纤维"

@@ -129,11 +129,13 @@ class Clock:
     hour: int
     minute: int = 0
     next_day: bool = False
+    bare: bool = False  # "12点" with no 今晚/上午: the listener reads it against the hour of day
 
 
+DAY = "今天|今晚|今夜|晚上|夜里|明天|明晚|凌晨|下午|中午|上午|早上"
 _CLOCK = regex.compile(
-    rf"(?P<day>今天|今晚|今夜|晚上|夜里|明天|明晚|凌晨|下午|中午)?\s?"
-    rf"(?:(?P<hh>\d{{1,2}})[:：](?P<mm>[0-5]\d)|(?P<zero>零点|0点|十二点整?)"
+    rf"(?P<day>{DAY})?\s?"
+    rf"(?:(?P<hh>\d{{1,2}})[:：](?P<mm>[0-5]\d)|(?P<zero>零点|0点)"
     rf"|(?P<h>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})\s?点(?:(?P<half>半)|(?P<m>\d{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])分?)?)")
 
 
@@ -154,7 +156,8 @@ def clock(text: str) -> Clock | None:
             hour += 12
     if hour > 24 or minute > 59:
         return None
-    return Clock(hour, minute, day in ("明天", "明晚"))
+    bare = not day and not m.group("hh") and not m.group("zero") and hour <= 12
+    return Clock(hour, minute, day in ("明天", "明晚"), bare)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,8 @@ def test_product_context(lines, expected):
     (["[00:05] 主播：面霜今晚12点恢复原价"], ["UR001"]),  # said after the promo ended: tomorrow night
     (["主播：面霜晚上十点结束"], ["UR001"]),
     (["[23:59] 主播：面霜零点结束"], []),
+    (["[21:00] 主播：面霜12点恢复原价"], []),  # a bare 12点 in the evening: the coming midnight
+    (["[21:00] 主播：面霜中午十二点恢复原价"], ["UR001"]),
     (["主播：面霜3、2、1上链接"], []),
 ])
 def test_time_context(lines, expected):

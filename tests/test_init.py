@@ -30,3 +30,17 @@ def test_init_refuses_when_only_config_exists(cli, tmp_path):
     assert result.returncode == 2 and ".livelint.toml" in result.stderr
     assert not (tmp_path / "livelint.manifest.yaml").exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_readme_manifest_example_is_valid():
+    import re
+
+    from conftest import ROOT
+    from linter.manifest import parse
+    from linter.yamlio import loads
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## 五分钟写好商品清单"):]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    manifest = parse(loads(block, "README.md"))
+    assert manifest.products[0].stock == 500 and manifest.products[0].spec("composition")

@@ -36,6 +36,7 @@ def test_money(text, value):
     ("今晚12点", Clock(24, 0)), ("晚上八点半", Clock(20, 30)), ("24:00", Clock(24, 0)),
     ("零点", Clock(24, 0)), ("明天10点", Clock(10, 0, True)), ("今晚十二点", Clock(24, 0)),
     ("20:15", Clock(20, 15)), ("晚上8点05分", Clock(20, 5)), ("下午三点", Clock(15, 0)),
+    ("中午十二点", Clock(12, 0)), ("12点", Clock(12, 0, bare=True)), ("上午10点", Clock(10, 0)),
 ])
 def test_clock(text, expected):
     assert clock(text) == expected

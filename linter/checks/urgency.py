@@ -20,9 +20,11 @@ def _reference(segment, manifest, product) -> datetime | None:
 
 
 def _at(reference: datetime, clock) -> datetime:
-    """The clock time the line names: on the reference day (明天: the next), never hours back."""
+    """The clock time the line names: on the reference day (明天: the next), never hours back;
+    a bare "12点" said in the afternoon or evening means the coming midnight."""
+    hour = clock.hour + 12 if clock.bare and reference.hour >= 12 else clock.hour
     moment = datetime.combine(reference.date(), time(0), reference.tzinfo) \
-        + timedelta(hours=clock.hour, minutes=clock.minute, days=1 if clock.next_day else 0)
+        + timedelta(hours=hour, minutes=clock.minute, days=1 if clock.next_day else 0)
     if not clock.next_day and moment < reference - timedelta(hours=6):
         moment += timedelta(days=1)
     return moment
