@@ -41,6 +41,7 @@ _TIME = (rf"(?P<t>(?:{DAY})?\s?(?:\d{{1,2}}[:：][0-5]\d|零点|0点|十二点�
 _END = r"恢复|结束|截止|涨价|就涨|下架|失效|没了|取消|回到|调回|下链接|恢复原价"
 _FIBRE = r"桑蚕丝|真丝|蚕丝|羊毛|羊绒|驼绒|牦牛绒|亚麻|棉|麻|涤纶|锦纶|腈纶|氨纶|莫代尔|天丝|粘纤|聚酯纤维"
 _DATE = r"(?P<d>(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+_CONDITIONAL = regex.compile(r"(?:第[二2两三3]|满\s?[\d一二两三四五六七八九十百]{1,5}\s?)[件份单瓶盒个套元块]?\s?(?:打|享|再|就)?\s?$")
 _NEG = r"(?<!不会|不|没有|不怕|别怕|防止|避免|担心|怕)"
 
 _ALTERNATIVES = {
@@ -159,6 +160,8 @@ def _build(kind: str, m, shift: int) -> Claim | None:
             s = min(s, m.start(name))
     text = m.string[s:e]
     s, e = s + shift, e + shift
+    if kind == "discount" and g.get("m") and _CONDITIONAL.search(m.string, max(0, s - shift - 8), s - shift):
+        return None
     if kind in ("compared_price", "live_price", "after_price") or (kind == "discount" and g.get("m")):
         value = money(g["m"]) if g.get("m") else None
         if value is None and kind != "after_price":
@@ -166,6 +169,8 @@ def _build(kind: str, m, shift: int) -> Claim | None:
         label = "amount" if kind == "discount" else (g.get("w") or "")
         return Claim(kind, value, "元", s, e, text, label)
     if kind == "discount":
+        if _CONDITIONAL.search(m.string, max(0, s - shift - 8), s - shift):
+            return None  # 第二件半价, 满2件8折: a conditional offer, not the price of one
         rate = 5.0 if text == "半价" else _tenths(g["n"])
         if rate is None or not 0 < rate < 10:
             return None

@@ -96,6 +96,8 @@ def test_product_context(lines, expected):
     (["[21:00] 主播：面霜12点恢复原价"], []),  # a bare 12点 in the evening: the coming midnight
     (["[21:00] 主播：面霜中午十二点恢复原价"], ["UR001"]),
     (["主播：面霜3、2、1上链接"], []),
+    (["主播：直播今晚11点59结束，面霜记得拍"], []),  # the stream's end (session.end), not the offer's
+    (["主播：直播今晚11点结束，面霜记得拍"], ["UR001"]),  # neither the stream's nor the offer's end
 ])
 def test_time_context(lines, expected):
     assert [r for r, _, _ in found("\n".join(lines), MANIFEST, RULESET.select(("UR001",)))] == expected

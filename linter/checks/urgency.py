@@ -51,9 +51,17 @@ def deadline(rule, claim, product, manifest, segment):
         if reference is None:
             return unverifiable("session.start")
         said = _at(reference, claim.clock)
-    if abs(said - end) > tolerance:
-        return violation(key(product, "promo", "end"), _fmt(said), _fmt(end))
-    return None
+    if abs(said - end) <= tolerance:
+        return None
+    session_end = manifest.session.end if manifest is not None else None
+    if session_end and abs(said - session_end) <= tolerance and _about_stream(segment):
+        return None  # "直播今晚11点结束" names the stream's end, not the offer's
+    return violation(key(product, "promo", "end"), _fmt(said), _fmt(end))
+
+
+def _about_stream(segment) -> bool:
+    return segment is not None and any(w in segment.norm[segment.start:segment.end]
+                                       for w in ("直播", "下播", "开播", "本场"))
 
 
 def revert_price(rule, claim, product, manifest, segment):
