@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from linter.claims import extract
+from linter.claims import KINDS, extract, extract_many
 from linter.normalize import normalize
 from linter.numerals import Clock
 
@@ -100,3 +101,15 @@ def test_extract_respects_segment_bounds():
 def test_discount_uses_compared_price_on_the_line():
     (_, _, d) = extract(normalize("原价399，到手价199，直接五折"))
     assert d.kind == "discount" and d.base == 399
+
+
+
+ALPHABET = "只剩最后50单件今晚12点恢复原价到手价九块九五折纯棉净含量ml产地是云南已售万好评率%第一米七、，。 \n3.5w"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=40), max_size=6))
+def test_extract_never_fails_and_claims_stay_inside_their_segment(texts):
+    for text, found in zip(texts, extract_many(texts, [0] * len(texts))):
+        for c in found:
+            assert 0 <= c.start < c.end <= len(text) and c.kind in KINDS
