@@ -1,10 +1,10 @@
 """Segments → Claims: the checkable facts a line asserts (stock, prices, deadlines, specs, sales).
 
-One compiled pattern, built once, scans each segment in a single pass: every alternative is
-anchored on a number or a trigger keyword, so ordinary speech costs one failed scan. Offsets are
-block offsets (the same in the source and the normalised view). Numbers that are not claims (a
-height, a year, an ordinal, a 3、2、1 cheer) never match because every alternative demands its
-own keyword or unit next to the number.
+Patterns are compiled once, one per claim kind, each led by its trigger keyword where it can
+be (a number sits in a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束), and
+all segments of a document are scanned together in one merged pass. Offsets are block offsets
+(the same in the source and the normalised view). Numbers that are not claims (a height, a
+year, an ordinal, a 3、2、1 cheer) never match: every kind demands its own keyword or unit.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number
+from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number, tenths
 
 KINDS = ("stock", "sold_out", "restock", "limited", "purchase_limit", "deadline", "countdown",
          "stream_end", "after_price", "only_today", "compared_price", "live_price", "discount",
@@ -159,9 +159,9 @@ def _build(kind: str, m, shift: int) -> Claim | None:
         if g.get(name) is not None:
             s = min(s, m.start(name))
     text = m.string[s:e]
+    if kind == "discount" and _CONDITIONAL.search(m.string, max(0, s - 8), s):
+        return None  # 第二件半价, 满2件8折, 满300立减50: a conditional offer, not the unit price
     s, e = s + shift, e + shift
-    if kind == "discount" and g.get("m") and _CONDITIONAL.search(m.string, max(0, s - shift - 8), s - shift):
-        return None
     if kind in ("compared_price", "live_price", "after_price") or (kind == "discount" and g.get("m")):
         value = money(g["m"]) if g.get("m") else None
         if value is None and kind != "after_price":
@@ -169,13 +169,11 @@ def _build(kind: str, m, shift: int) -> Claim | None:
         label = "amount" if kind == "discount" else (g.get("w") or "")
         return Claim(kind, value, "元", s, e, text, label)
     if kind == "discount":
-        if _CONDITIONAL.search(m.string, max(0, s - shift - 8), s - shift):
-            return None  # 第二件半价, 满2件8折: a conditional offer, not the price of one
-        rate = 5.0 if text == "半价" else _tenths(g["n"])
+        rate = 5.0 if text == "半价" else tenths(g["n"] or "")
         if rate is None or not 0 < rate < 10:
             return None
         return Claim(kind, rate, "折", s, e, text, "rate")
-    if kind in ("deadline",):
+    if kind == "deadline":
         said = clock(g["t"])
         return Claim(kind, None, "", s, e, text, g["t"], said) if said else None
     if kind in ("countdown", "shelf_life"):
@@ -192,12 +190,6 @@ def _build(kind: str, m, shift: int) -> Claim | None:
     if g.get("n") and value is None:
         return None
     return Claim(kind, value, g.get("u") or "", s, e, text, g.get("w") or "")
-
-
-def _tenths(text: str | None) -> float | None:
-    """七五折 → 7.5, 75折 → 7.5, 5折 → 5, 8.8折 → 8.8."""
-    from .numerals import _tenths as tenths
-    return tenths(text) if text else None
 
 
 def _link_bases(claims: list[Claim]) -> None:

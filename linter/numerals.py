@@ -207,7 +207,7 @@ def scan(text: str) -> list[Quantity]:
                 out.append(Quantity("clock", c.hour * 60 + c.minute, "min", s, e))
         elif m.group("discount"):
             text_ = m.group()
-            value = 5.0 if text_ == "半价" else _tenths(text_.rstrip("折").strip())
+            value = 5.0 if text_ == "半价" else tenths(text_.rstrip("折").strip())
             out.append(Quantity("discount", value or 0, "折", s, e))
         elif m.group("money"):
             value = money(m.group())
@@ -236,8 +236,10 @@ def _kind(unit: str) -> str:
     return "plain"
 
 
-def _tenths(text: str) -> float | None:
-    """七五折 → 7.5, 5折 → 5, 8.8折 → 8.8, 七折 → 7 (tenths of the base price)."""
+def tenths(text: str) -> float | None:
+    """七五折 → 7.5, 75折 → 7.5, 5折 → 5, 8.8折 → 8.8, 七折 → 7 (tenths of the base price)."""
+    if not text:
+        return None
     if len(text) == 2 and all(c in DIGITS for c in text):
         return DIGITS[text[0]] + DIGITS[text[1]] / 10
     if text.isdigit() and len(text) == 2:
