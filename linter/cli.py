@@ -184,6 +184,20 @@ def test_rules(dirs) -> None:
     sys.exit(1 if failures else 0)
 
 
+@main.command()
+def init() -> None:
+    """在当前目录生成商品清单模板 livelint.manifest.yaml 和配置 .livelint.toml（不覆盖已有文件）。"""
+    from .init import init as write_template
+
+    try:
+        written = write_template(".")
+    except LivelintError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"已生成 {path}")
+    click.echo("下一步：按商品详情页填写清单，然后运行 livelint manifest check livelint.manifest.yaml")
+
+
 @main.group()
 def manifest() -> None:
     """商品清单工具。"""

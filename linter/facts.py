@@ -2,6 +2,10 @@
 
 A fact rule is data (which claim, which manifest field, what tolerance); the comparison itself is
 one function registered here by name. Checks register themselves from linter/checks/.
+
+A check returns None when the manifest backs the claim, a ``violation`` Outcome when it
+contradicts it, and an ``unverifiable`` Outcome naming the manifest field that would settle it
+(reported by the engine as a meta warning, never as a proven violation).
 """
 from __future__ import annotations
 
@@ -16,6 +20,16 @@ class Check:
     claims: tuple[str, ...]  # claim kinds the check consumes
     run: Callable  # (rule, claim, product, manifest, segment) -> Outcome | None
     validate: Callable[[dict], str | None] = lambda params: None
+    needs_product: bool = True  # False: decidable without knowing the product (全网最低价)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: str  # violation | unverifiable
+    field: str  # manifest key path that decides the claim, e.g. products[0].stock
+    said: str = ""
+    expected: str = ""
+    detail: str = ""
 
 
 CHECKS: dict[str, Check] = {}
@@ -25,3 +39,41 @@ def register(name: str, check: Check) -> None:
     if name in CHECKS:
         raise ValueError(f"fact check {name} registered twice")
     CHECKS[name] = check
+
+
+def violation(field: str, said, expected, detail: str = "") -> Outcome:
+    return Outcome("violation", field, show(said), show(expected), detail)
+
+
+def unverifiable(field: str, detail: str = "") -> Outcome:
+    return Outcome("unverifiable", field, detail=detail)
+
+
+def key(product, *parts: str) -> str:
+    """Key path of a product fact; ``products[].x`` when no product (or no manifest) is known."""
+    if product is None:
+        return "products[]." + ".".join(parts)
+    return product.key(*parts)
+
+
+def show(value) -> str:
+    """199.0 → 199, 9.9 → 9.9: numbers as a person writes them."""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return "" if value is None else str(value)
+
+
+def numbers_only(*names: str) -> Callable[[dict], str | None]:
+    """A params validator: only ``names``, each a number >= 0."""
+    def validate(params: dict) -> str | None:
+        for k, v in params.items():
+            if k not in names:
+                return f"unknown parameter {k!r} (known: {', '.join(names) or 'none'})"
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0:
+                return f"{k}: expected a number >= 0, got {v!r}"
+        return None
+    return validate
+
+
+# The families register on import; rule validation (ruleset.py) needs the full registry.
+from . import checks as _checks  # noqa: E402,F401  (after the definitions they use)

@@ -1,0 +1,78 @@
+"""Fact rules against the manifest: claims → checks → findings (violations or meta warnings).
+
+Imported by the engine only when a ``kind: fact`` rule is active, so term-only runs never pay
+for claim extraction. Each claim is decided at most once per rule; a claim no manifest fact can
+decide becomes one ML004 warning naming the field that would settle it, a claim on a line that
+names several products one ML005 warning, and one with no product in view one ML006 warning.
+"""
+from __future__ import annotations
+
+from . import checks  # noqa: F401  (registers every check family)
+from .claims import Claim, extract_many
+from .engine import Finding
+from .facts import CHECKS, Outcome
+from .manifest import Manifest
+from .model import Segment
+from .ruleset import Rule, RuleSet
+
+
+def _values(outcome: Outcome, product, claim) -> tuple[tuple[str, str], ...]:
+    values = {"said": outcome.said, "expected": outcome.expected, "field": outcome.field,
+              "detail": outcome.detail, "unit": claim.unit}
+    if product is not None:
+        values["product"] = product.name
+        values["sku"] = product.sku
+    return tuple(values.items())
+
+
+def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifest | None,
+             ruleset: RuleSet) -> list[Finding]:
+    by_kind: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for kind in CHECKS[rule.check].claims:
+            by_kind.setdefault(kind, []).append(rule)
+    meta = {name: ruleset.by_name(name)
+            for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
+    out: list[Finding] = []
+    found = extract(segments)
+    for seg, claims in zip(segments, found):
+        if claims:
+            out.extend(_segment(seg, claims, by_kind, manifest, meta))
+    return out
+
+
+def extract(segments: list[Segment]) -> list[list[Claim]]:
+    """Claims of every segment from one scan, with block offsets."""
+    return extract_many([s.norm[s.start:s.end] for s in segments], [s.start for s in segments])
+
+
+def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:
+    out: list[Finding] = []
+    noted: set = set()  # (claim span, meta rule, field): one warning per claim and cause
+
+    def note(rule_name: str, claim, values) -> None:
+        rule = meta[rule_name]
+        mark = (claim.start, claim.end, rule_name, dict(values).get("field"))
+        if rule is not None and mark not in noted:
+            noted.add(mark)
+            out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
+
+    product = manifest.product(seg.product) if manifest is not None else None
+    for claim in claims:
+        for rule in by_kind.get(claim.kind, ()):
+            check = CHECKS[rule.check]
+            if check.needs_product and manifest is not None and product is None:
+                if seg.ambiguous:
+                    note("ambiguous-product", claim, (("detail", "、".join(seg.ambiguous)),))
+                else:
+                    note("unknown-product", claim, (("detail", seg.product or ""),))
+                continue
+            outcome = check.run(rule, claim, product, manifest, seg)
+            if outcome is None:
+                continue
+            values = _values(outcome, product, claim)
+            if outcome.verdict == "violation":
+                out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
+            else:
+                note("unverifiable-claim", claim, values)
+    return out
