@@ -13,7 +13,7 @@ from .manifest import Manifest
 from .matchers import TermMatcher
 from .model import Block, Document, Segment, Violation, Fix
 from .normalize import normalize
-from .ruleset import Rule, RuleSet
+from .ruleset import SETTLED_BY, Rule, RuleSet
 from .segment import Cast, segment
 from .source import SourceLine, source_lines
 from .squeeze import reconcile, squeeze
@@ -68,6 +68,7 @@ class Linter:
         self.cast = cast or Cast.from_manifest(manifest)
         self.term_rules = tuple(r for r in ruleset.rules if r.kind == "term")
         self.fact_rules = tuple(r for r in ruleset.rules if r.kind == "fact")
+        self._meta_unverifiable = ruleset.by_name("unverifiable-claim")
         self.matcher = TermMatcher(self.term_rules,
                                    backing.exception_phrases(self.term_rules, manifest))
         on = manifest.session.start.date() if manifest and manifest.session.start else None
@@ -97,13 +98,23 @@ class Linter:
             end = start + hit.end - hit.start
             rule = self.term_rules[hit.rule]
             if self._applies(rule, seg, start, end):
-                out.append(Finding(rule, seg.block, start, end, seg))
+                out.append(self._unverifiable(rule, seg, start, end)
+                           or Finding(rule, seg.block, start, end, seg))
         meta = self.ruleset.by_name("regex-timeout")
         for t in timeouts:
             if meta:
                 out.append(Finding(meta, segments[0].block, 0, 0, None,
                                    (("detail", self.term_rules[t.rule].id),)))
         return out
+
+    def _unverifiable(self, rule: Rule, seg: Segment, start: int, end: int) -> Finding | None:
+        """With no manifest, a hit only a manifest fact could clear is an ML004 warning."""
+        meta = self._meta_unverifiable
+        if self.manifest is not None or rule.without_manifest != "unverifiable" or meta is None:
+            return None
+        field = next(SETTLED_BY[b] for b in rule.backed_by if b in SETTLED_BY)
+        return Finding(meta, seg.block, start, end, seg,
+                       (("field", field), ("detail", f"（{rule.id} {rule.name}）")))
 
     def _applies(self, rule: Rule, seg: Segment, start: int, end: int) -> bool:
         product = self.manifest.product(seg.product) if self.manifest else None

@@ -19,6 +19,10 @@ from .yamlio import Loaded, load
 
 KINDS = ("term", "fact", "meta")
 BACKING = ("names", "certifications", "certified", "grade", "approved_claims", "after_sales", "sales")
+# The manifest field that would settle a hit, per backing fact (for unverifiable warnings).
+SETTLED_BY = {"certified": "products[].certifications", "certifications": "products[].certifications",
+              "sales": "products[].sales.source", "grade": "products[].specs.等级",
+              "approved_claims": "products[].approved_claims", "after_sales": "products[].after_sales"}
 PRODUCT_CATEGORIES = ("food", "health_food", "cosmetic", "special_cosmetic", "apparel",
                       "medical_device", "drug", "other", "unknown")
 ROLES = ("host", "co-host", "vibe-group", "floor", "guest", "unknown")
@@ -33,7 +37,7 @@ TEMPLATE_FIELDS = ("match", "said", "expected", "field", "product", "sku", "unit
 
 _TOP = ("id", "name", "kind", "category", "severity", "summary", "why", "message", "citations",
         "match", "exceptions", "suggestion", "fix", "examples", "applies_to", "backed_by",
-        "check", "params")
+        "check", "params", "without_manifest")
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class Rule:
     categories: tuple[str, ...] = ()  # product categories the rule applies to; () = all
     roles: tuple[str, ...] = ()  # speaker roles the rule applies to; () = all
     backed_by: tuple[str, ...] = ()  # manifest facts that make a hit lawful
+    # With no manifest at all, "unverifiable" turns a hit into an ML004 warning naming the
+    # field that would settle it (DESIGN §3.4), instead of a finding of this rule.
+    without_manifest: str = "report"
     check: str | None = None  # fact rules: name in facts.CHECKS
     params: tuple[tuple[str, object], ...] = ()
 
@@ -101,12 +108,20 @@ class RuleSet:
         return None
 
     def select(self, select=(), ignore=()) -> "RuleSet":
-        def chosen(rule: Rule) -> bool:
-            if select and not any(rule.id.startswith(p) or rule.category == p for p in select):
-                return False
-            return not any(rule.id.startswith(p) or rule.category == p for p in ignore)
+        """Rules matching ``select`` (all if empty) minus ``ignore``, by id prefix or category.
 
-        return RuleSet(tuple(r for r in self.rules if chosen(r) or r.kind == "meta"), self.laws)
+        Meta rules report on the selected rules (unverifiable claims, suppressions), so
+        ``select`` keeps them; ``ignore`` can still turn them off (``--ignore ML004``).
+        """
+        def matches(rule: Rule, prefixes) -> bool:
+            return any(rule.id.startswith(p) or rule.category == p for p in prefixes)
+
+        def chosen(rule: Rule) -> bool:
+            if select and rule.kind != "meta" and not matches(rule, select):
+                return False
+            return not matches(rule, ignore)
+
+        return RuleSet(tuple(r for r in self.rules if chosen(r)), self.laws)
 
 
 def builtin_dir() -> Path:
@@ -275,6 +290,7 @@ def parse_rule(loaded: Loaded, laws: dict) -> Rule:
         categories=r.strings(("applies_to", "categories"), applies.get("categories")),
         roles=r.strings(("applies_to", "roles"), applies.get("roles")),
         backed_by=r.strings(("backed_by",), r.d.get("backed_by")),
+        without_manifest=r.choice("without_manifest", ("report", "unverifiable"), "report"),
         check=r.text("check", required=False),
         params=tuple(sorted(params.items())),
     )
@@ -295,6 +311,9 @@ def _check_semantics(r: _Reader, rule: Rule, checks: dict) -> None:
     for i, b in enumerate(rule.backed_by):
         if b not in BACKING:
             r.fail(("backed_by", i), f"unknown manifest fact {b!r}" + did_you_mean(b, BACKING))
+    if rule.without_manifest == "unverifiable" and not any(b in SETTLED_BY for b in rule.backed_by):
+        r.fail("without_manifest", "unverifiable needs a backed_by fact that a manifest field settles: "
+               + ", ".join(SETTLED_BY))
     if rule.kind == "term":
         if not rule.terms and not rule.patterns:
             r.fail("match", "a term rule needs match.terms or match.regex")

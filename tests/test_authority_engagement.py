@@ -44,4 +44,29 @@ def test_own_use_is_a_low_severity_hint(ruleset):
 
 
 def test_disguised_authority_words_are_caught(ruleset):
-    assert [r for r, _ in _found("主播：央 视 推 荐的好物", ruleset)] == ["UA005"]
+    assert [r for r, _ in _found("主播：央 视 推 荐的好物", ruleset, FOOD)] == ["UA005"]
+
+
+def test_without_manifest_authority_claims_are_unverifiable_warnings(ruleset):
+    """DESIGN §3.4: with no manifest a claim that needs a missing fact is a meta warning."""
+    bare = [(v.rule, v.severity, v.category) for v in lint_text("主播：央视推荐的好物", ruleset)]
+    assert bare == [("ML004", "warning", "meta")]
+    (v,) = lint_text("主播：央视推荐的好物", ruleset)
+    assert "products[].certifications" in v.message and "UA005" in v.message
+    declared = lint_text("主播：央视推荐的好物", ruleset, {"products": [{"sku": "A", "name": "茶"}]})
+    assert [(v.rule, v.severity) for v in declared] == [("UA005", "error")]
+
+
+def test_without_manifest_key_needs_a_settling_fact(tmp_path):
+    import pytest
+
+    from linter.model import LivelintError
+    from linter.ruleset import load_laws, builtin_dir, parse_rule
+    from linter.yamlio import loads
+
+    from conftest import ROOT
+
+    text = ((ROOT / "tests" / "data" / "HR001-house-banned-words.yaml").read_text("utf-8")
+            + "without_manifest: unverifiable\n")
+    with pytest.raises(LivelintError, match="without_manifest: unverifiable needs a backed_by fact"):
+        parse_rule(loads(text, str(tmp_path / "HR001-house-banned-words.yaml")), load_laws(builtin_dir()))

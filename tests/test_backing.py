@@ -44,11 +44,13 @@ def test_patent_type_must_match(ruleset):
     assert rules("主播：杯盖专利申请中") == ["UA002"]
 
 
-def test_certified_needs_a_manifest(ruleset):
-    assert [v.rule for v in lint_text("主播：非遗手艺做的", ruleset)] == ["UA003"]
+def test_certified_needs_a_declared_title(ruleset):
+    undeclared = {"products": [{"sku": "A", "name": "围巾"}]}
+    assert [v.rule for v in lint_text("主播：非遗手艺做的", ruleset, undeclared)] == ["UA003"]
+    assert [v.rule for v in lint_text("主播：非遗手艺做的", ruleset)] == ["ML004"]  # nothing to check against
 
 
 def test_split_words_are_still_backed_by_their_title(ruleset):
     tea = {"products": [{"sku": "TEA-1", "name": "红茶", "certifications": ["国家级非物质文化遗产代表性项目"]}]}
     assert [v.rule for v in lint_text("主播：非🔥遗手艺", ruleset, tea)] == []
-    assert [v.rule for v in lint_text("主播：非🔥遗手艺", ruleset)] == ["UA003"]
+    assert [v.rule for v in lint_text("主播：非🔥遗手艺", ruleset, {"products": [{"sku": "A", "name": "围巾"}]})] == ["UA003"]

@@ -142,3 +142,12 @@ def test_output_file_is_written(cli, tmp_path):
     result = cli("check", "s.txt", "--format", "json", "--output", "out.json")
     assert result.returncode == 1 and result.stdout == ""
     assert json.loads((tmp_path / "out.json").read_text("utf-8"))["summary"]["violations"] == 1
+
+
+def test_meta_rules_follow_select_and_ignore(cli, tmp_path):
+    write(tmp_path / "s.txt", "主播：到手价99，全网最好\n")
+    rules = lambda *a: sorted(v["rule"] for v in cli.json("check", "s.txt", *a)["violations"])
+    assert "ML004" in rules()  # no manifest: the price cannot be verified
+    assert rules("--select", "PR") == ["ML004"]  # meta findings stay with a selection
+    assert "ML004" not in rules("--ignore", "ML004")
+    assert rules("--ignore", "meta") == ["AD001"]
