@@ -15,20 +15,42 @@ _FACTS = {"names": "商品名称/别名", "certifications": "证书名称", "gra
           "approved_claims": "已注册功效", "after_sales": "售后条款", "sales": "销量及来源"}
 
 
+_LABELS = {"category": "类别", "stock": "库存", "per_order_limit": "每单限购", "price": "价格",
+           "live": "直播价", "list": "划线价", "lowest_7d": "近7日最低", "promo": "活动",
+           "start": "开始", "end": "结束", "after_price": "活动后价", "specs": "规格",
+           "certifications": "证书", "approved_claims": "已注册功效", "sales": "销量",
+           "count": "数量", "source": "来源", "after_sales": "售后", "gifts": "赠品",
+           "aliases": "别名", "qty": "数量", "name": "名称", "session": "场次", "title": "标题",
+           "speakers": "说话人", "role": "角色"}
+
+
+# Placeholders shown in documentation, where no finding fills them.
+PLACEHOLDERS = {"match": "〈命中用语〉", "said": "〈口播数值〉", "expected": "〈清单数值〉",
+                "field": "〈清单字段〉", "product": "〈商品〉", "unit": "〈单位〉", "detail": ""}
+
+
+def _facts(value) -> str:
+    """A manifest value as a compact Chinese phrase: {live: 199} → 直播价 199."""
+    if isinstance(value, dict):
+        return "，".join(f"{_LABELS.get(k, k)} {_facts(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "、".join(_facts(v) for v in value)
+    return str(value)
+
+
 def example_context(example) -> str:
-    """The facts an example's inline manifest declares, in one short Chinese phrase."""
+    """Every fact an example's inline manifest declares, so bad and good examples read apart."""
     if not example.manifest:
         return ""
     parts = []
-    for p in example.manifest.get("products") or ():
-        if not isinstance(p, dict):
-            continue
-        facts = [str(p.get("category") or "")]
-        for key, label in (("approved_claims", "已注册功效"), ("after_sales", "售后"),
-                           ("certifications", "证书")):
-            if p.get(key):
-                facts.append(f"{label}：{'、'.join(map(str, p[key]))}")
-        parts.append(f"{p.get('name', '')}（{'，'.join(f for f in facts if f)}）")
+    for key, value in example.manifest.items():
+        if key == "products":
+            for p in value or ():
+                if isinstance(p, dict):
+                    facts = {k: v for k, v in p.items() if k not in ("sku", "name")}
+                    parts.append(f"{p.get('name', '')}（{_facts(facts)}）" if facts else str(p.get("name", "")))
+        elif key != "version":
+            parts.append(f"{_LABELS.get(key, key)}：{_facts(value)}")
     return "（清单：" + "；".join(parts) + "）" if parts else "（附清单）"
 
 
@@ -51,7 +73,7 @@ def _rule(rule: Rule) -> list[str]:
     out.append("- 法律依据：" + "；".join(c.text for c in rule.citations))
     out += ["", rule.why, ""]
     if rule.suggestion:
-        out += [f"建议改写：{rule.render_text(rule.suggestion, match='…')}", ""]
+        out += [f"建议改写：{rule.render_text(rule.suggestion, **PLACEHOLDERS)}", ""]
     if rule.bad or rule.good:
         out += ["| 例子 | 判定 |", "| --- | --- |"]
         out += [f"| {_cell(ex.text + example_context(ex))} | ✗ 违规 |" for ex in rule.bad]

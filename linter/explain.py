@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .docs import example_context
+from .docs import PLACEHOLDERS, example_context
 from .model import CATEGORIES
 from .ruleset import Rule, RuleSet
 
 _KIND = {"term": "用语", "fact": "事实核对", "meta": "工具自检"}
+
 
 
 def explain(rule: Rule) -> str:
@@ -27,7 +28,7 @@ def explain(rule: Rule) -> str:
     if rule.good:
         lines += ["正例"] + [f"  ✓ {ex.text}{example_context(ex)}" for ex in rule.good] + [""]
     if rule.suggestion:
-        lines += ["建议改写", f"  {rule.render_text(rule.suggestion, match='…')}", ""]
+        lines += ["建议改写", f"  {rule.render_text(rule.suggestion, **PLACEHOLDERS)}", ""]
     if rule.replace:
         lines += ["自动修复（" + ("安全" if rule.fix_safety == "safe" else "需人工确认") + "）",
                   "  " + "；".join(f"{a} → {b}" for a, b in rule.replace), ""]
