@@ -7,7 +7,9 @@ merged hits, and an exception span that *covers* a hit cancels it: this is how
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick_rs as ac
 import regex
@@ -28,6 +30,22 @@ class Hit:
 @dataclass(frozen=True)
 class Timeout:
     rule: int
+
+
+def _uncovered(spans: list[tuple[int, int]], blockers) -> list[tuple[int, int]]:
+    """Spans that no blocker covers (s <= start and end <= e), in O((n + m) log m): for the
+    blockers starting at or before a span, only the furthest end matters."""
+    if not blockers:
+        return spans
+    blockers = sorted(blockers)
+    starts = [s for s, _ in blockers]
+    reach = list(accumulate((e for _, e in blockers), max))
+    out = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or reach[i] < end:
+            out.append((start, end))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -88,9 +106,7 @@ class TermMatcher:
                 hits.pop(rule, None)
         out = []
         for rule, spans in hits.items():
-            blockers = cancels.get(rule, ())
-            kept = [(start, end) for start, end in spans
-                    if not any(s <= start and end <= e for s, e in blockers)]
+            kept = _uncovered(spans, cancels.get(rule, ()))
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))
         return out, timeouts

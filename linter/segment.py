@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
+import ahocorasick_rs as ac
 import regex
 
 from .manifest import Manifest
@@ -105,8 +107,9 @@ class Catalog:
         """(skus named in the text, first raw product hint)."""
         found: list[str] = []
         hint = None
-        taken = [False] * len(norm)
-        for phrase, sku in self.phrases:
+        present = _finder(self.phrases)(norm) if self.phrases else ()
+        taken = [False] * len(norm) if present else None
+        for phrase, sku in (p for p in self.phrases if p[0] in present) if present else ():
             start = norm.find(phrase)
             while start >= 0:
                 if not any(taken[start:start + len(phrase)]):
@@ -114,13 +117,23 @@ class Catalog:
                     if sku not in found:
                         found.append(sku)
                 start = norm.find(phrase, start + 1)
-        for m in _LINK.finditer(norm):
+        links = _LINK.finditer(norm) if ("号" in norm or "链接" in norm or "link" in norm) else ()
+        for m in links:  # the substring test is a cheap exact pre-filter of _LINK
             number = _link_number(m.group("n") or m.group("n2"))
             hint = hint or m.group()
             sku = self.links.get(number)
             if sku and sku not in found:
                 found.append(sku)
         return found, hint
+
+
+@lru_cache(maxsize=8)
+def _finder(phrases: tuple[tuple[str, str], ...]):
+    """One automaton pass tells which phrases occur at all, so most lines skip the
+    longest-first assignment loop entirely."""
+    automaton = ac.AhoCorasick([p for p, _ in phrases])
+    names = [p for p, _ in phrases]
+    return lambda text: {names[i] for i, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)}
 
 
 @dataclass
@@ -139,13 +152,21 @@ def _base(manifest: Manifest | None) -> datetime | None:
     return min(starts) if starts else None
 
 
-def _clock(base: datetime, previous: datetime | None, h: int, m: int, s: int) -> datetime:
+@lru_cache(maxsize=4096)
+def _moment(base: datetime, h: int, m: int, s: int) -> datetime:
     day: date = base.date()
-    moment = datetime.combine(day, time(0), base.tzinfo) + timedelta(hours=h, minutes=m, seconds=s)
+    return datetime.combine(day, time(0), base.tzinfo) + timedelta(hours=h, minutes=m, seconds=s)
+
+
+def _clock(base: datetime, previous: datetime | None, h: int, m: int, s: int) -> datetime:
+    moment = _moment(base, h, m, s)
     reference = previous or base
-    while moment < reference - timedelta(hours=6):
-        moment += timedelta(days=1)
+    while moment < reference - _SIX_HOURS:
+        moment += _ONE_DAY
     return moment
+
+
+_SIX_HOURS, _ONE_DAY = timedelta(hours=6), timedelta(days=1)
 
 
 def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> datetime | None:
@@ -168,6 +189,16 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
     tag = cast.pattern()
     base = _base(manifest)
     state = _State(product=catalog.only)
+    speakers: dict[tuple[str, str | None], Speaker] = {}
+
+    def speaker(label: str, norm_label: str | None) -> Speaker:
+        """One Speaker per distinct tag in a document: tags repeat on almost every line."""
+        found = speakers.get((label, norm_label))
+        if found is None:
+            role = cast.role(norm_label if norm_label is not None else normalize(label))
+            found = speakers[(label, norm_label)] = Speaker(label, role)
+        return found
+
     for block, norm in zip(blocks, norms):
         if block.kind == "comment":
             continue
@@ -196,11 +227,11 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
             tm = tag.match(norm, start) if block.speaker is None else None
             if tm:
                 label = block.text[tm.start("label"):tm.end("label")]
-                state.speaker = Speaker(label, cast.role(tm.group("label")))
+                state.speaker = speaker(label, tm.group("label"))
                 start = tm.end()
             elif block.speaker is not None:
                 label = block.speaker
-                state.speaker = Speaker(label, cast.role(normalize(label)))
+                state.speaker = speaker(label, None)
         if block.product:
             skus, _ = catalog.refer(normalize(block.product))
             if len(skus) == 1:
