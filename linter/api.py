@@ -5,13 +5,13 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from . import __version__, readers
+from . import __version__, cache, readers
 from .engine import FileReport, Linter
 from .files import expand
 from .manifest import Manifest, load_manifest
 from .model import LivelintError
 from .report import Report
-from .ruleset import RuleSet, load_ruleset
+from .ruleset import RuleSet
 from .segment import Cast
 
 
@@ -25,6 +25,7 @@ class Options:
     speakers: dict = field(default_factory=dict)
     severity: dict = field(default_factory=dict)  # rule id -> severity override
     per_file_ignores: tuple = ()  # ((glob, (prefix, ...)), ...)
+    cache: bool = False  # per-file result cache in .livelint_cache/ (the CLI turns it on)
 
     @classmethod
     def from_config(cls, config, **flags) -> "Options":
@@ -38,11 +39,12 @@ class Options:
             speakers=config.speakers,
             severity=config.severity,
             per_file_ignores=config.per_file_ignores,
+            cache=config.cache and not flags.get("no_cache"),
         )
 
 
 def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
-    ruleset = load_ruleset(options.rulesets).select(options.select, options.ignore)
+    ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
     if options.severity:
         ruleset = RuleSet(tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                 for r in ruleset.rules), ruleset.laws)
@@ -55,10 +57,16 @@ def lint_paths(paths, options: Options | None = None, on_error=None) -> Report:
     """Lint files and folders. Per-file input errors go to ``on_error`` (or are raised)."""
     options = options or Options()
     ruleset, _, linter = build(options)
+    stored = cache.ResultCache.for_run(options, cache.rules_key(options.rulesets)) if options.cache else None
     results: list[FileReport] = []
     for path in expand(paths, options.exclude):
         try:
-            results.append(_ignore_per_file(linter.check(readers.read(path)), options))
+            result = stored.get(path) if stored else None
+            if result is None:
+                result = _ignore_per_file(linter.check(readers.read(path)), options)
+                if stored:
+                    stored.put(path, result)
+            results.append(result)
         except LivelintError as exc:
             if on_error is None:
                 raise

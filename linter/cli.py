@@ -52,7 +52,8 @@ def main() -> None:
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="停用这些规则前缀或类别（可重复）")
 @click.option("--fail-on", type=click.Choice(list(reversed(SEVERITIES))), default=None,
               help="达到该级别即以 1 退出（默认 error）")
-def check(paths, manifest, config, fmt, output, select, ignore, fail_on) -> None:
+@click.option("--no-cache", is_flag=True, help="不使用、不写入结果缓存（.livelint_cache/）")
+def check(paths, manifest, config, fmt, output, select, ignore, fail_on, no_cache) -> None:
     """检查话术文件或目录。"""
     from . import config as cfg
     from .api import Options, lint_paths
@@ -61,7 +62,8 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on) -> None
     errors: list[LivelintError] = []
     try:
         conf = cfg.load(config)
-        options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore))
+        options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore),
+                                      no_cache=no_cache)
         fail_on = fail_on or conf.fail_on
         report = lint_paths(paths, options, on_error=errors.append)
         for exc in errors:
