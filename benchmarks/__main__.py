@@ -22,12 +22,16 @@ def main(argv=None) -> int:
     parser.add_argument("--results", metavar="FILE",
                         help="write the Markdown results here (default: benchmarks/RESULTS.md for a full run)")
     parser.add_argument("--workdir", metavar="DIR", help="keep the corpus and rule sets here")
+    parser.add_argument("--wall", action="store_true",
+                        help="ratios from wall time instead of CPU time (only on an idle machine)")
     parser.add_argument("--no-profile", action="store_true", help="leave the profile out of the results")
     args = parser.parse_args(argv)
 
     settings = runner.QUICK if args.quick else runner.Settings()
     if args.no_textlint:
         settings = replace(settings, textlint=False)
+    if args.wall:
+        settings = replace(settings, metric="wall")
     if args.repeat:
         settings = replace(settings, repeat=args.repeat)
     if args.workdir:

@@ -66,7 +66,8 @@ def markdown(results, command: str, profile_text: str | None) -> str:
            "## Corpus", "",
            f"- {len(c.files)} scripts, {c.text_bytes / 1e6:.2f} MB of script text (UTF-8), seed {s.seed}, "
            f"formats {', '.join(c.formats)}; manifest with 6 products",
-           f"- timings: median of {s.repeat} runs after a warm-up; memory: the child's own ru_maxrss",
+           f"- timings: fastest of {s.repeat} runs after a warm-up; ratios use {'CPU (user+system)' if s.metric == 'cpu' else 'wall'} "
+           "time of each process, `--jobs` uses wall time; memory: the child's own ru_maxrss",
            *[f"- {n}" for n in results.notes], "",
            "## Results", "", *table(results), ""]
     if profile_text:
