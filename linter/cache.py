@@ -18,7 +18,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def code_signature() -> bytes:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile  # only a miss pays for it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
