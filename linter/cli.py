@@ -154,6 +154,11 @@ def manifest_check(file) -> None:
 
 def run() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    import gc
+
+    # A check allocates ~10 objects per script line, almost none cyclic: collecting every 700
+    # allocations re-walks the growing heap for nothing (measured: ~7% of a 5 MB check).
+    gc.set_threshold(20_000, 50, 50)
     try:
         main(standalone_mode=True)
     except SystemExit:
