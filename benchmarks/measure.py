@@ -40,11 +40,11 @@ def run(argv, cwd=None, env=None, ok=(0, 1)) -> Run:
     return result
 
 
-def best(argv, repeat: int, cwd=None, env=None, ok=(0, 1)) -> Run:
+def best(argv, repeat: int, cwd=None, env=None, ok=(0, 1), warm_up: bool = True) -> Run:
     """Fastest of ``repeat`` runs (after one unmeasured warm-up when repeating), with the
     largest peak memory seen: noise on a shared machine inflates times, never shrinks them,
     so the minimum is the best estimate of the cost (as ``timeit`` does)."""
-    if repeat > 1:
+    if repeat > 1 and warm_up:
         run(argv, cwd, env, ok)
     runs = [run(argv, cwd, env, ok) for _ in range(max(1, repeat))]
     return Run(min(r.seconds for r in runs), max(r.max_rss_mb for r in runs),
