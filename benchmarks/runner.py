@@ -226,4 +226,5 @@ def _cache(res, s, work, c, env, full, log) -> None:
     hit = measure.best(argv, s.repeat, cwd=c.root, env=env)
     res.figures["cached"] = hit
     res.rows.append(Row("re-check of unchanged files (result cache)", f"{_t(full) / _t(hit):.1f}× faster",
-                        "(informational)", None, f"{_t(hit):.2f} s vs {_t(full):.2f} s uncached"))
+                        "(informational)", None, f"{_t(hit):.2f} s vs {_t(full):.2f} s uncached; "
+                        f"peak {hit.max_rss_mb:.0f} MB"))

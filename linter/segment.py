@@ -122,7 +122,7 @@ class Catalog:
         hint = None
         present = self._find(norm) if self.phrases else ()
         taken = [False] * len(norm) if present else None
-        for phrase, sku in (p for p in self.phrases if p[0] in present) if present else ():
+        for phrase, sku in [p for p in self.phrases if p[0] in present] if present else ():
             start = norm.find(phrase)
             while start >= 0:
                 if not any(taken[start:start + len(phrase)]):
