@@ -51,8 +51,9 @@ def main(argv=None) -> int:
     if results_path:
         command = "python -m benchmarks" + (" --quick" if args.quick else "") \
             + (" --no-textlint" if args.no_textlint else "")
-        Path(results_path).write_text(report.markdown(results, command, profile_text[0] if profile_text else None),
-                                      "utf-8")
+        text = report.markdown(results, command, profile_text[0] if profile_text else None,
+                               report.kept_analysis(results_path))
+        Path(results_path).write_text(text, "utf-8")
         print(f"results written to {results_path}")
     return 0
 

@@ -46,7 +46,24 @@ def profile(paths, config: str, top: int = 14) -> str:
     stats.sort_stats("tottime").print_stats(top)
     text = buffer.getvalue()
     keep = text[text.find("ncalls"):] if "ncalls" in text else text
-    return "\n".join(line.replace(str(_root()), "") for line in keep.rstrip().splitlines())
+    functions = "\n".join(line.replace(str(_root()), "") for line in keep.rstrip().splitlines())
+    return _by_module(stats) + "\n\n" + functions
+
+
+def _by_module(stats) -> str:
+    """Own time summed per module: robust to renamed functions, and it reads as stages."""
+    totals: dict[str, float] = {}
+    for (filename, _, name), (_, _, own, _, _) in stats.stats.items():
+        if "/linter/" in filename:
+            key = "linter/" + filename.split("/linter/", 1)[1]
+        elif filename == "~":
+            key = "C builtins (" + name.strip("<>").split(" of ")[0].replace("method ", "") + ")"
+        else:
+            key = "other Python (" + filename.rsplit("/", 2)[-2] + ")"
+        totals[key] = totals.get(key, 0.0) + own
+    grand = sum(totals.values()) or 1.0
+    rows = sorted(totals.items(), key=lambda kv: -kv[1])[:16]
+    return "\n".join(f"{own:7.3f} s {100 * own / grand:5.1f}%  {key}" for key, own in rows)
 
 
 def _root():
@@ -55,7 +72,21 @@ def _root():
     return Path(__file__).resolve().parent.parent
 
 
-def markdown(results, command: str, profile_text: str | None) -> str:
+MARKER = "<!-- analysis: everything below this line is kept when the file is regenerated -->"
+
+
+def kept_analysis(path) -> str:
+    """The hand-written part of an existing RESULTS.md."""
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError:
+        return ""
+    return text[text.index(MARKER) + len(MARKER):].strip() if MARKER in text else ""
+
+
+def markdown(results, command: str, profile_text: str | None, analysis: str = "") -> str:
     c = results.corpus
     s = results.settings
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -71,6 +102,8 @@ def markdown(results, command: str, profile_text: str | None) -> str:
            *[f"- {n}" for n in results.notes], "",
            "## Results", "", *table(results), ""]
     if profile_text:
-        out += ["## Profile of one check (cProfile, top functions by own time)", "",
-                "```", profile_text, "```", ""]
+        out += ["## Profile of one check (cProfile: own time per module, then top functions)", "",
+                "cProfile inflates Python-level calls relative to C calls; read it for shares, not seconds.",
+                "", "```", profile_text, "```", ""]
+    out += [MARKER, "", analysis, ""] if analysis else [MARKER, ""]
     return "\n".join(out)

@@ -224,8 +224,13 @@ def _decode(raw: bytes):
         return None
     report = dict(data["report"])
     violations = []
+    shared: dict = {}  # one object per distinct value, as a fresh run has (rule ids, citations …)
     for v in report["violations"]:
-        v["citations"] = tuple(Citation(**c) for c in v["citations"])
+        for key, value in v.items():
+            if isinstance(value, str):
+                v[key] = shared.setdefault(value, value)
+        cites = tuple(tuple(sorted(c.items())) for c in v["citations"])
+        v["citations"] = shared.get(cites) or shared.setdefault(cites, tuple(Citation(**c) for c in v["citations"]))
         v["fix"] = Fix(**v["fix"]) if v["fix"] else None
         violations.append(Violation(**v))
     report["violations"] = tuple(violations)
