@@ -134,7 +134,7 @@ class Corpus:
     manifest: Path
     text_bytes: int  # UTF-8 size of the script text (the throughput denominator)
     formats: tuple[str, ...]
-    skipped: tuple[str, ...]  # formats with a writer but no reader in this livelint
+    skipped: dict  # format -> why it is not in the corpus (no reader yet, or the reader refused it)
 
 
 def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: int = 20261111) -> Corpus:
@@ -142,7 +142,7 @@ def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: i
     import opencc
 
     s2t = opencc.OpenCC("s2t").convert
-    formats, skipped = writers.available()
+    formats, skipped = writers.available(script(random.Random(seed), 400, s2t))
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     (root / "scripts").mkdir(exist_ok=True)

@@ -115,7 +115,7 @@ def _run(s: Settings, work: Path, log) -> Results:
     log(f"corpus: {s.files} files, ~{s.size / 1e6:.2f} MB …")
     c = res.corpus = corpus_mod.generate(work / "corpus", s.size, s.files, s.seed)
     if c.skipped:
-        res.notes.append(f"formats skipped (no livelint reader yet): {', '.join(c.skipped)}")
+        res.notes.append("formats skipped: " + "; ".join(f"{k} ({v})" for k, v in c.skipped.items()))
     mb = c.text_bytes / 1e6
     env = measure.env(str(work / "xdg-cache"))
     base_cfg = _config(work / "cfg" / "base.toml", c.manifest)

@@ -106,9 +106,29 @@ WRITERS: dict[str, Callable] = {
 }
 
 
-def available() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(formats livelint can read now, formats skipped because it cannot yet)."""
-    from linter.readers import REGISTRY
+def available(sample) -> tuple[tuple[str, ...], dict[str, str]]:
+    """(formats livelint reads now, {skipped format: why}). Each candidate is probed with a
+    written ``sample`` script, so a reader that rejects what we write is skipped, not fatal."""
+    import tempfile
+    from pathlib import Path
 
-    used = tuple(s for s in WRITERS if s in REGISTRY)
-    return used, tuple(s for s in WRITERS if s not in REGISTRY)
+    from linter.readers import REGISTRY, read
+
+    used, skipped = [], {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for suffix, write in WRITERS.items():
+            if suffix not in REGISTRY:
+                skipped[suffix] = "no livelint reader yet"
+                continue
+            probe = Path(tmp) / f"probe{suffix}"
+            probe.write_bytes(write(sample))
+            try:
+                blocks = read(str(probe)).blocks
+            except Exception as exc:  # any failure only removes the format from the corpus
+                skipped[suffix] = f"reader rejected the generated file ({exc})"
+                continue
+            if not blocks:
+                skipped[suffix] = "reader found no text in the generated file"
+                continue
+            used.append(suffix)
+    return tuple(used), skipped

@@ -24,7 +24,7 @@ def test_corpus_is_deterministic_and_matches_its_manifest(tmp_path):
     text = "".join(p.read_text("utf-8") for p in a.plain)
     for sign in ("主播", "【", "元", "這", "！", "🔥"[0]):
         assert sign in text
-    assert set(a.formats) | set(a.skipped) == set(writers.WRITERS)
+    assert set(a.formats) | set(a.skipped) == set(writers.WRITERS) and {".txt", ".md"} <= set(a.formats)
 
 
 @pytest.mark.parametrize("suffix", sorted(writers.WRITERS))
