@@ -44,7 +44,10 @@ def main(argv=None) -> int:
     def keep_profile(res, work):
         if not args.no_profile and results_path:
             log("profile …")
-            profile_text.append(report.profile(res.corpus.files, str(work / "cfg" / "base.toml")))
+            try:
+                profile_text.append(report.profile(res.corpus.files, str(work / "cfg" / "base.toml")))
+            except Exception as exc:  # the figures above are worth keeping even so
+                profile_text.append(f"profile failed: {type(exc).__name__}: {exc}")
 
     results = runner.run(settings, log=log, after=keep_profile)
     print(report.console(results))

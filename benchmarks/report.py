@@ -59,7 +59,8 @@ def _by_module(stats) -> str:
         elif filename == "~":
             key = "C builtins (" + name.strip("<>").split(" of ")[0].replace("method ", "") + ")"
         else:
-            key = "other Python (" + filename.rsplit("/", 2)[-2] + ")"
+            parts = filename.replace("\\", "/").rsplit("/", 2)
+            key = "other Python (" + (parts[-2] if len(parts) > 1 else filename) + ")"
         totals[key] = totals.get(key, 0.0) + own
     grand = sum(totals.values()) or 1.0
     rows = sorted(totals.items(), key=lambda kv: -kv[1])[:16]

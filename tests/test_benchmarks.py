@@ -60,3 +60,5 @@ def test_quick_run_reports_every_ratio(tmp_path):
     text = report.markdown(results, "python -m benchmarks --quick", None)
     assert "## Machine" in text and "| check vs floor pipeline |" in text
     assert report.console(results).count("\n") >= len(results.rows) - 1
+    profile = report.profile(results.corpus.files, str(tmp_path / "cfg" / "base.toml"))
+    assert "linter/" in profile and "ncalls" in profile
