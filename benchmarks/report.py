@@ -57,7 +57,7 @@ def _by_module(stats) -> str:
         if "/linter/" in filename:
             key = "linter/" + filename.split("/linter/", 1)[1]
         elif filename == "~":
-            key = "C builtins (" + name.strip("<>").split(" of ")[0].replace("method ", "") + ")"
+            key = "C: " + name.strip("<>").replace(" objects", "")
         else:
             parts = filename.replace("\\", "/").rsplit("/", 2)
             key = "other Python (" + (parts[-2] if len(parts) > 1 else filename) + ")"
