@@ -22,7 +22,7 @@ from . import houserules, measure, textlint
 class Settings:
     size: int = 5_000_000
     files: int = 100
-    repeat: int = 2
+    repeat: int = 3
     textlint: bool = True
     workdir: Path | None = None
     seed: int = 20261111
