@@ -76,19 +76,10 @@ def user_dir() -> Path:
     return Path(base) / "livelint"
 
 
-_KEYS: dict[tuple, str | None] = {}
-
-
 def rules_key(extra_dirs=()) -> str | None:
     """A key over every file the rule set is built from; None if a folder is missing (the
-    uncached loader then reports it). Computed once per process and folder list."""
-    extra_dirs = tuple(map(str, extra_dirs))
-    if extra_dirs not in _KEYS:
-        _KEYS[extra_dirs] = _rules_key(extra_dirs)
-    return _KEYS[extra_dirs]
-
-
-def _rules_key(extra_dirs) -> str | None:
+    uncached loader then reports it). Recomputed on every call (hashing a few hundred kB of
+    rules is far below a millisecond), so a long-lived process sees edited rule files."""
     from .ruleset import builtin_dir, rule_files
 
     parts = [code_signature()]

@@ -28,7 +28,6 @@ examples: {bad: ["主播：%s"], good: ["主播：欢迎"]}
 @pytest.fixture(autouse=True)
 def user_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    cache._KEYS.clear()
     return tmp_path / "xdg" / "livelint"
 
 
@@ -115,7 +114,9 @@ def test_rule_set_cache_round_trip_and_corruption(user_cache):
 def test_rule_set_key_follows_rule_files(tmp_path):
     rules = tmp_path / "rules"
     write(rules / "HS001-house-stock.yaml", RULE % ("库存告急", "库存告急"))
-    before = cache._rules_key((str(rules),))
+    before = cache.rules_key([rules])
+    first = cache.load_ruleset([rules])
     write(rules / "HS001-house-stock.yaml", RULE % ("库存紧张", "库存紧张"))
-    assert cache._rules_key((str(rules),)) != before
-    assert cache._rules_key((str(tmp_path / "missing"),)) is None
+    assert cache.rules_key([rules]) != before
+    assert cache.load_ruleset([rules]).get("HS001").terms == ("库存紧张",) != first.get("HS001").terms
+    assert cache.rules_key([tmp_path / "missing"]) is None
