@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
 
-from . import __version__, parallel, readers
+from . import __version__, cache, parallel, readers
 from .baseline import Baseline, dumps, entries
 from .engine import FileReport, Linter
 from .files import expand, write_atomic
@@ -13,7 +13,7 @@ from .fix import FileFix, fix_file
 from .manifest import Manifest, load_manifest
 from .model import LivelintError
 from .report import Report
-from .ruleset import RuleSet, load_ruleset
+from .ruleset import RuleSet
 from .segment import Cast
 
 
@@ -29,6 +29,7 @@ class Options:
     per_file_ignores: tuple = ()  # ((glob, (prefix, ...)), ...)
     keep_source: bool = False  # carry the script text in FileReport.lines (HTML report)
     reader: readers.ReaderSettings = field(default_factory=readers.ReaderSettings)
+    cache: bool = False  # per-file result cache in .livelint_cache/ (the CLI turns it on)
 
     @classmethod
     def from_config(cls, config, **flags) -> "Options":
@@ -44,11 +45,12 @@ class Options:
             per_file_ignores=config.per_file_ignores,
             keep_source=flags.get("keep_source", False),
             reader=readers.ReaderSettings.from_config(config),
+            cache=config.cache and not flags.get("no_cache"),
         )
 
 
 def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
-    ruleset = load_ruleset(options.rulesets).select(options.select, options.ignore)
+    ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
     if options.severity:
         ruleset = RuleSet(tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                 for r in ruleset.rules), ruleset.laws)
@@ -66,6 +68,7 @@ class Job:
     fix: str | None = None
     write: bool = True  # False: --diff, compute fixes but leave files alone
     jobs: int = 1  # processes; 0 = one per CPU
+    results: cache.ResultCache | None = None  # per-file result cache (Options.cache)
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,8 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
     files = expand(paths, options.exclude)
     results: list[FileReport] = []
     fixes: list[FileFix] = []
+    if options.cache:
+        job = replace(job, results=cache.ResultCache.for_run(options, cache.rules_key(options.rulesets)))
     count = parallel.workers(job.jobs, len(files))
     outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job))
     for done, out in enumerate(outcomes, start=1):
@@ -103,14 +108,23 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
 
 
 def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
-    """One file through the whole job: read, check, baseline, and fix when asked."""
+    """One file through the whole job: read, check (or reuse a cached check), baseline, fix."""
+    def check(raw: bytes) -> FileReport:
+        return _ignore_per_file(linter.check(readers.parse(path, raw, options.reader)), options)
+
     def lint(raw: bytes) -> FileReport:
-        result = _ignore_per_file(linter.check(readers.parse(path, raw, options.reader)), options)
+        result = check(raw)
         return job.baseline.apply(result) if job.baseline else result
 
     try:
         raw = readers.load(path)
-        result = lint(raw)
+        result = job.results.get(path, raw) if job.results else None
+        if result is None:
+            result = check(raw)
+            if job.results:
+                job.results.put(path, raw, result)
+        if job.baseline:
+            result = job.baseline.apply(result)
         if job.fix:
             result, fixed = fix_file(path, raw, result, lint, job.fix == "unsafe", job.write)
             return Outcome(result, fixed=fixed)

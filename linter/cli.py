@@ -59,8 +59,9 @@ def main() -> None:
               help="并行进程数（0 = CPU 核数）")
 @click.option("--baseline", "baseline_file", metavar="FILE", help="基线文件：其中已记录的问题不再导致失败")
 @click.option("--write-baseline", metavar="FILE", help="把当前全部问题写入基线文件")
+@click.option("--no-cache", is_flag=True, help="不使用、不写入结果缓存（.livelint_cache/）")
 def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, unsafe_fixes, diff,
-          jobs, baseline_file, write_baseline) -> None:
+          jobs, baseline_file, write_baseline, no_cache) -> None:
     """检查话术文件或目录。"""
     from . import config as cfg
     from .api import Job, Options, lint_paths, write_baseline as record
@@ -73,7 +74,8 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
     try:
         conf = cfg.load(config)
         options = Options.from_config(conf, manifest=manifest, select=_split(select), ignore=_split(ignore),
-                                      keep_source=getattr(get(fmt), "NEEDS_SOURCE", False))
+                                      keep_source=getattr(get(fmt), "NEEDS_SOURCE", False),
+                                      no_cache=no_cache)
         fail_on = fail_on or conf.fail_on
         job = Job(baseline=load_baseline(baseline_file) if baseline_file else None,
                   fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None,
@@ -218,6 +220,11 @@ def manifest_check(file) -> None:
 
 def run() -> None:
     """Console entry point: no traceback ever reaches the user."""
+    import gc
+
+    # A check allocates ~10 objects per script line, almost none cyclic: collecting every 700
+    # allocations re-walks the growing heap for nothing (measured: ~7% of a 5 MB check).
+    gc.set_threshold(20_000, 50, 50)
     try:
         main(standalone_mode=True)
     except SystemExit:

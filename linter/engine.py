@@ -74,6 +74,7 @@ class Linter:
         on = manifest.session.start.date() if manifest and manifest.session.start else None
         self._citations = {r.id: tuple(citations.render(c, ruleset.laws, on) for c in r.citations)
                            for r in ruleset.rules}
+        self._fix_tables: dict[str, dict[str, str]] = {}
 
     # -- stages ----------------------------------------------------------------------------
 
@@ -149,11 +150,9 @@ class Linter:
         rule = f.rule
         fix = None
         if rule.replace and seg is not None:
-            norm = seg.norm[f.start:f.end]
-            for term, replacement in rule.replace:
-                if normalize(term) == norm:
-                    fix = Fix(f.start, f.end, replacement, rule.fix_safety)
-                    break
+            replacement = self._replacements(rule).get(seg.norm[f.start:f.end])
+            if replacement is not None:
+                fix = Fix(f.start, f.end, replacement, rule.fix_safety)
         first_line = block.text.split("\n")[line - block.line] if "\n" in block.text else block.text
         return Violation(
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
@@ -167,6 +166,16 @@ class Linter:
             fix=fix, cell=block.cell, source_line=first_line,
             source_column=block.column if line == block.line else 1,
         )
+
+    def _replacements(self, rule: Rule) -> dict[str, str]:
+        """Normalised term → replacement, first entry winning; built once per rule."""
+        table = self._fix_tables.get(rule.id)
+        if table is None:
+            table = {}
+            for term, replacement in rule.replace:
+                table.setdefault(normalize(term), replacement)
+            self._fix_tables[rule.id] = table
+        return table
 
     def check(self, doc: Document) -> FileReport:
         blocks = list(doc.blocks)

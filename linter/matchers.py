@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick_rs as ac
 import regex
@@ -31,6 +32,22 @@ class Timeout:
     rule: int
 
 
+def _uncovered(spans: list[tuple[int, int]], blockers) -> list[tuple[int, int]]:
+    """Spans that no blocker covers (s <= start and end <= e), in O((n + m) log m): for the
+    blockers starting at or before a span, only the furthest end matters."""
+    if not blockers:
+        return spans
+    blockers = sorted(blockers)
+    starts = [s for s, _ in blockers]
+    reach = list(accumulate((e for _, e in blockers), max))
+    out = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or reach[i] < end:
+            out.append((start, end))
+    return out
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Union of overlapping spans: 全网最 + 最好 → 全网最好, one finding per phrase."""
     spans.sort()
@@ -44,21 +61,14 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _cover(blockers):
-    """Predicate "some blocker span covers (start, end)", O(log n) per query: blockers sorted
-    by start with a running maximum of their ends (a long text has thousands of both)."""
-    ordered = sorted(blockers)
-    starts = [s for s, _ in ordered]
-    reach, best = [], -1
-    for _, e in ordered:
-        best = max(best, e)
-        reach.append(best)
-
-    def covered(start: int, end: int) -> bool:
-        i = bisect_right(starts, start)
-        return i > 0 and reach[i - 1] >= end
-
-    return covered
+def _normalize_all(items: list[str]) -> list[str]:
+    """``[normalize(i) for i in items]`` in one OpenCC call (30k house terms: 0.3 s → 0.01 s).
+    No dictionary entry spans a newline, so each line converts as it would alone; any
+    doubt (a newline inside an item, a length change) falls back to one call per item."""
+    joined = normalize("\n".join(items)).split("\n") if items else []
+    if len(joined) == len(items) and all(len(a) == len(b) for a, b in zip(joined, items)):
+        return joined
+    return [normalize(i) for i in items]
 
 
 class TermMatcher:
@@ -68,11 +78,11 @@ class TermMatcher:
         self.rules = rules
         extra_exceptions = extra_exceptions or {}
         owners: dict[str, list[tuple[int, bool]]] = {}
-        for index, rule in enumerate(rules):
-            for term in rule.terms:
-                owners.setdefault(normalize(term), []).append((index, False))
-            for phrase in rule.exception_phrases + extra_exceptions.get(rule.id, ()):
-                owners.setdefault(normalize(phrase), []).append((index, True))
+        entries = [(term, index, False) for index, rule in enumerate(rules) for term in rule.terms]
+        entries += [(phrase, index, True) for index, rule in enumerate(rules)
+                    for phrase in rule.exception_phrases + extra_exceptions.get(rule.id, ())]
+        for norm, (_, index, is_exception) in zip(_normalize_all([e[0] for e in entries]), entries):
+            owners.setdefault(norm, []).append((index, is_exception))
         owners.pop("", None)
         self._phrases = list(owners)
         self._owners = [tuple(owners[p]) for p in self._phrases]
@@ -106,8 +116,7 @@ class TermMatcher:
                 hits.pop(rule, None)
         out = []
         for rule, spans in hits.items():
-            covered = _cover(cancels.get(rule, ()))
-            kept = [(start, end) for start, end in spans if not covered(start, end)]
+            kept = _uncovered(spans, cancels.get(rule, ()))
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))
         return out, timeouts

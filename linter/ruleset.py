@@ -87,6 +87,8 @@ class Rule:
     @staticmethod
     def render_text(template: str, **values) -> str:
         """Fill ``{name}`` placeholders; no attribute or index access is possible."""
+        if "{" not in template:  # most suggestions: nothing to fill
+            return template
         return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), template)
 
 

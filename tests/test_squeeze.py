@@ -78,9 +78,8 @@ def test_reconcile_keeps_adds_and_drops():
     assert [(h.rule, text[h.start:h.end]) for h in out] == [(1, "最 好"), (2, "顶级")]
 
 
-def test_cover_predicate():
-    from linter.matchers import _cover
-    covered = _cover([(5, 9), (0, 3), (2, 12)])
-    assert covered(2, 12) and covered(6, 8) and covered(0, 3)
-    assert not covered(1, 13) and not covered(12, 14)
-    assert not _cover(())(0, 1)
+def test_uncovered_spans():
+    from linter.matchers import _uncovered
+    blockers = [(5, 9), (0, 3), (2, 12)]
+    assert _uncovered([(2, 12), (6, 8), (0, 3), (1, 13), (12, 14)], blockers) == [(1, 13), (12, 14)]
+    assert _uncovered([(0, 1)], ()) == [(0, 1)]

@@ -1,0 +1,1 @@
+"""Benchmarks for livelint: ``python -m benchmarks`` (see README)."""

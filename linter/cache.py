@@ -1,0 +1,233 @@
+"""Two caches that make an unchanged run cost little more than hashing.
+
+* **Compiled rule sets** (``$XDG_CACHE_HOME/livelint``, else ``~/.cache/livelint``): parsing and
+  validating YAML is the start-up hot spot (30k house terms: ~1.7 s). The parsed RuleSet is
+  pickled under a key of every rule file's bytes, laws.yaml, the livelint code and Python.
+  Pickle is only ever read from the user's own cache folder, never from a project folder.
+* **Per-file results** (``.livelint_cache/`` in the working folder, like ruff and pytest): a
+  FileReport is stored as JSON under a key of the file's bytes and path, the rules key, the
+  manifest's bytes, the run's options and the code, so a pre-commit run over an unchanged
+  script costs one hash. ``cache = false`` in the config or ``--no-cache`` turns it off.
+
+Both are best-effort: a missing, corrupt or unwritable entry is a miss, never an error; every
+write goes to a temporary file that is renamed into place, so readers never see half a file.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+from . import __version__
+
+FORMAT = 1  # bump when the stored shapes change
+RESULTS_DIR = ".livelint_cache"
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def code_signature() -> bytes:
+    """livelint's version, its source files' sizes and mtimes, and the Python version: a code
+    change during development invalidates both caches without a version bump."""
+    here = Path(__file__).parent
+    stats = []
+    for path in sorted(here.rglob("*.py")):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        stats.append(f"{path.relative_to(here)}:{st.st_size}:{st.st_mtime_ns}")
+    return f"{FORMAT}|{__version__}|{sys.version}|{'|'.join(stats)}".encode()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    import tempfile  # only a miss pays for it
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass  # a read-only or full disk only costs speed
+
+
+# -- compiled rule sets ------------------------------------------------------------------------
+
+def user_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "livelint"
+
+
+def rules_key(extra_dirs=()) -> str | None:
+    """A key over every file the rule set is built from; None if a folder is missing (the
+    uncached loader then reports it). Recomputed on every call (hashing a few hundred kB of
+    rules is far below a millisecond), so a long-lived process sees edited rule files."""
+    from .ruleset import builtin_dir, rule_files
+
+    parts = [code_signature()]
+    for directory in [builtin_dir(), *map(Path, extra_dirs)]:
+        if not directory.is_dir():
+            return None
+        files = rule_files(directory)
+        laws = directory / "laws.yaml"
+        for path in ([laws] if laws.is_file() else []) + files:
+            try:
+                parts += [str(path).encode(), path.read_bytes()]
+            except OSError:
+                return None
+    return _digest(*parts)
+
+
+def load_ruleset(extra_dirs=()):
+    """ruleset.load_ruleset, served from the user cache when no rule file has changed."""
+    from .ruleset import RuleSet, load_ruleset as load
+
+    key = rules_key(extra_dirs)
+    if key is None:
+        return load(extra_dirs)
+    path = user_dir() / f"rules-{key}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            found = pickle.load(handle)
+        if isinstance(found, RuleSet):
+            return found
+    except Exception:  # missing, truncated, or from an incompatible build: rebuild
+        pass
+    ruleset = load(extra_dirs)
+    _write_atomic(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
+    _prune(path.parent, "rules-*.pickle", keep=8)
+    return ruleset
+
+
+def _prune(directory: Path, pattern: str, keep: int) -> None:
+    """Drop all but the ``keep`` newest entries: each rule or code change leaves one behind."""
+    try:
+        entries = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[keep:]:
+            stale.unlink()
+    except OSError:
+        pass
+
+
+# -- per-file results ---------------------------------------------------------------------------
+
+class ResultCache:
+    """FileReports by content; ``hits`` and ``misses`` count lookups in this run."""
+
+    def __init__(self, directory: str | Path, context: str):
+        self.directory = Path(directory)
+        self.context = context
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def for_run(cls, options, rules: str | None, directory: str | Path = RESULTS_DIR):
+        """None when the rule set could not be keyed (nothing would be safe to reuse)."""
+        if rules is None:
+            return None
+        manifest = b""
+        if options.manifest:
+            try:
+                manifest = Path(options.manifest).read_bytes()
+            except OSError:
+                return None
+        return cls(directory, _digest(code_signature(), rules.encode(), manifest, repr(options).encode()))
+
+    def _entry(self, path: str, data: bytes | None) -> Path | None:
+        if data is None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                return None
+        key = _digest(self.context.encode(), path.encode(), data)
+        return self.directory / "results" / key[:2] / f"{key}.json"
+
+    def get(self, path: str, data: bytes | None = None):
+        """The stored FileReport for these bytes of ``path`` (read from disk when not given)."""
+        entry = self._entry(path, data)
+        if entry is None:
+            self.misses += 1
+            return None
+        try:
+            found = _decode(entry.read_bytes())
+        except Exception:  # missing or corrupt: lint again
+            found = None
+        if found is None or found.path != path:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, path: str, data: bytes | None, result) -> None:
+        entry = self._entry(path, data)
+        if entry is None:
+            return
+        _tag(self.directory)
+        _write_atomic(entry, _encode(result))
+
+
+def _tag(directory: Path) -> None:
+    """Mark the folder as a cache, and keep it out of git even without a .gitignore entry."""
+    marker = directory / ".gitignore"
+    if not marker.exists():
+        _write_atomic(marker, b"# created by livelint\n*\n")
+        _write_atomic(directory / "CACHEDIR.TAG", b"Signature: 8a477f597d28d172789f06886806bc55\n")
+
+
+def _encode(result) -> bytes:
+    import orjson
+
+    return orjson.dumps({"format": FORMAT, "report": _plain(result)})
+
+
+def _plain(obj):
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (tuple, list)):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def _decode(raw: bytes):
+    import orjson
+
+    from .engine import FileReport
+    from .model import Citation, Fix, Violation
+    from .source import SourceLine
+
+    data = orjson.loads(raw)
+    if data.get("format") != FORMAT:
+        return None
+    report = dict(data["report"])
+    violations = []
+    shared: dict = {}  # one object per distinct value, as a fresh run has (rule ids, citations …)
+    for v in report["violations"]:
+        for key, value in v.items():
+            if isinstance(value, str):
+                v[key] = shared.setdefault(value, value)
+        cites = tuple(tuple(sorted(c.items())) for c in v["citations"])
+        v["citations"] = shared.get(cites) or shared.setdefault(cites, tuple(Citation(**c) for c in v["citations"]))
+        v["fix"] = Fix(**v["fix"]) if v["fix"] else None
+        violations.append(Violation(**v))
+    report["violations"] = tuple(violations)
+    if report.get("lines") is not None:
+        report["lines"] = tuple(SourceLine(**line) for line in report["lines"])
+    return FileReport(**report)

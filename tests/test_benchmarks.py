@@ -1,0 +1,64 @@
+"""The benchmark runner in quick mode, so it cannot rot. Nothing here asserts a time."""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT))
+from benchmarks import corpus, houserules, report, runner, writers  # noqa: E402
+
+
+def test_corpus_is_deterministic_and_matches_its_manifest(tmp_path):
+    from linter.manifest import load_manifest
+
+    a = corpus.generate(tmp_path / "a", 20_000, 3, seed=7)
+    b = corpus.generate(tmp_path / "b", 20_000, 3, seed=7)
+    assert [p.read_bytes() for p in a.files] == [p.read_bytes() for p in b.files]
+    assert a.text_bytes > 10_000 and len(a.files) == 3
+    assert {p.sku for p in load_manifest(a.manifest).products} == {p[0] for p in corpus.PRODUCTS}
+    text = "".join(p.read_text("utf-8") for p in a.plain)
+    for sign in ("主播", "【", "元", "這", "！", "🔥"[0]):
+        assert sign in text
+    assert set(a.formats) | set(a.skipped) == set(writers.WRITERS) and {".txt", ".md"} <= set(a.formats)
+
+
+@pytest.mark.parametrize("suffix", sorted(writers.WRITERS))
+def test_every_writer_writes_its_format(suffix):
+    import random
+
+    lines = corpus.script(random.Random(1), 300, lambda s: s)
+    data = writers.WRITERS[suffix](lines)
+    assert data
+    if suffix in (".xlsx", ".docx"):
+        assert data[:2] == b"PK"
+    else:
+        assert lines[1].text in data.decode("utf-8")
+
+
+def test_house_rules_load_as_rules(tmp_path):
+    from linter.ruleset import load_ruleset
+
+    terms = houserules.write(tmp_path / "rules", 250, per_file=100)
+    rules = [r for r in load_ruleset([tmp_path / "rules"]).rules if r.id.startswith("HR")]
+    assert len(terms) == len(set(terms)) == 250 and len(rules) == 3
+    assert sum(len(r.terms) for r in rules) == 250
+
+
+def test_quick_run_reports_every_ratio(tmp_path):
+    settings = replace(runner.QUICK, workdir=tmp_path)
+    results = runner.run(settings, log=lambda _: None)
+    names = " | ".join(row.name for row in results.rows)
+    for part in ("floor", "start-up", "house-rule terms", "textlint", "--jobs", "peak memory", "result cache"):
+        assert part in names
+    measured = [row for row in results.rows if row.ok is not None]
+    assert len(measured) >= 4 and all(row.measured[0].isdigit() for row in measured)
+    text = report.markdown(results, "python -m benchmarks --quick", None)
+    assert "## Machine" in text and "| check vs floor pipeline |" in text
+    assert report.console(results).count("\n") >= len(results.rows) - 1
+    profile = report.profile(results.corpus.files, str(tmp_path / "cfg" / "base.toml"))
+    assert "linter/" in profile and "ncalls" in profile
