@@ -7,6 +7,7 @@ merged hits, and an exception span that *covers* a hit cancels it: this is how
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import ahocorasick_rs as ac
@@ -39,6 +40,28 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             if end > out[-1][1]:
                 out[-1] = (out[-1][0], end)
         else:
+            out.append((start, end))
+    return out
+
+
+def _uncovered(spans: list[tuple[int, int]], blockers) -> list[tuple[int, int]]:
+    """Spans that no blocker covers (s <= start and end <= e), in O((n + m) log m).
+
+    Blockers are sorted by start with a running maximum of their ends, so one bisection per
+    span finds the widest reach of every blocker that starts at or before it.
+    """
+    if not blockers:
+        return spans
+    ordered = sorted(blockers)
+    starts = [s for s, _ in ordered]
+    reach, best = [], -1
+    for _, e in ordered:
+        best = max(best, e)
+        reach.append(best)
+    out = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or reach[i] < end:
             out.append((start, end))
     return out
 
@@ -88,9 +111,7 @@ class TermMatcher:
                 hits.pop(rule, None)
         out = []
         for rule, spans in hits.items():
-            blockers = cancels.get(rule, ())
-            kept = [(start, end) for start, end in spans
-                    if not any(s <= start and end <= e for s, e in blockers)]
+            kept = _uncovered(spans, cancels.get(rule, ()))
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))
         return out, timeouts

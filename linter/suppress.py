@@ -56,9 +56,13 @@ def apply(violations, found: list[Directive]):
     """Mark suppressed violations; return (violations, directives that matched nothing)."""
     used = set()
     out = []
+    by_line: dict[int, list[tuple[int, Directive]]] = {}  # one lookup per violation, not a scan
+    for index, d in enumerate(found):
+        if d.reason:
+            by_line.setdefault(d.line, []).append((index, d))
     for v in violations:
-        for index, d in enumerate(found):
-            if d.reason and d.line == v.line and (not d.rules or any(v.rule.startswith(r) for r in d.rules)):
+        for index, d in by_line.get(v.line, ()):
+            if not d.rules or any(v.rule.startswith(r) for r in d.rules):
                 v = replace(v, suppressed=True, justification=d.reason)
                 used.add(index)
                 break
