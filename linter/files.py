@@ -29,7 +29,8 @@ def expand(paths, exclude=()) -> list[str]:
                 for name in files:
                     path = os.path.join(root, name)
                     if readers.supported(Path(name)) and not name.startswith(("~$", ".")) \
-                            and not _excluded(path, exclude) and not os.path.islink(path):
+                            and not _excluded(path, exclude) and not os.path.islink(path) \
+                            and os.path.isfile(path):  # no FIFOs or devices from a walk
                         found.append(path)
             out.extend(sorted(found))
         elif os.path.exists(given) or os.path.islink(given):

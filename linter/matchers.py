@@ -16,6 +16,7 @@ import regex
 from .normalize import normalize
 from .ruleset import Rule
 
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 REGEX_TIMEOUT = 2.0  # seconds per rule and text; a catastrophic house regex cannot hang a run
 
 
@@ -94,7 +95,10 @@ class TermMatcher:
         hits: dict[int, list[tuple[int, int]]] = {}
         cancels: dict[int, list[tuple[int, int]]] = {}
         if self._automaton is not None:
-            for pid, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            # The automaton takes valid Unicode only; a lone surrogate (surrogate-escaped byte)
+            # becomes U+FFFD, one character for one, so offsets stay the same.
+            safe = text if text.isascii() or not _SURROGATE.search(text) else _SURROGATE.sub("\ufffd", text)
+            for pid, start, end in self._automaton.find_matches_as_indexes(safe, overlapping=True):
                 for rule, is_exception in self._owners[pid]:
                     (cancels if is_exception else hits).setdefault(rule, []).append((start, end))
         timeouts = []

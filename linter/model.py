@@ -206,4 +206,5 @@ class LivelintError(Exception):
             where += f":{self.line}"
         if self.key:
             where = f"{where}: {self.key}" if where else self.key
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return " ".join(text.splitlines())  # one line, whatever a wrapped library error said

@@ -103,8 +103,12 @@ def loads(text: str, path: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise LivelintError(f"YAML error: {exc.problem or exc.context}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a control character; its text spans lines
+        line = text.count("\n", 0, exc.position) + 1
+        raise LivelintError(f"YAML error: character {chr(exc.character)!r} is not allowed", path,
+                            line) from None
     except yaml.YAMLError as exc:
-        raise LivelintError(f"YAML error: {exc}", path) from None
+        raise LivelintError("YAML error: " + " ".join(str(exc).split()), path) from None
     except RecursionError:
         raise LivelintError("YAML nesting too deep", path) from None
     lines: dict = {}
