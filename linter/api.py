@@ -63,6 +63,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None) -> Report:
             if on_error is None:
                 raise
             on_error(exc)
+    results.sort(key=lambda r: r.path)  # contract §3.2: path order, whatever the argument order
     return Report(tuple(results), ruleset, __version__)
 
 
