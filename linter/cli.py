@@ -153,10 +153,17 @@ def manifest_check(file) -> None:
 def run() -> None:
     """Console entry point: no traceback ever reaches the user."""
     try:
-        main(standalone_mode=True)
+        sys.exit(main.main(standalone_mode=False) or 0)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as exc:  # usage errors: one line too, not click's usage block
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `livelint`: the help, as before
+            exc.show()
+            sys.exit(exc.exit_code)
+        click.echo(f"livelint: 错误: {' '.join(exc.format_message().split())}"
+                   "（livelint --help 查看用法）", err=True)
+        sys.exit(2)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("livelint: 已中断", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug: still one line, exit 2; LIVELINT_DEBUG shows the trace

@@ -294,3 +294,12 @@ def test_missing_rules_folder_and_bad_timeout(cli, tmp_path):
     write(tmp_path / ".livelint.toml", 'rulesets = ["nowhere"]\n')
     write(tmp_path / "s.txt", LINE + "\n")
     one_line_error(cli("check", "s.txt"), "nowhere", "rules folder not found")
+
+
+def test_usage_errors_are_one_line(cli, tmp_path):
+    write(tmp_path / "s.txt", LINE + "\n")
+    one_line_error(cli("s.txt"), "No such command")
+    one_line_error(cli("check"), "Missing argument")
+    one_line_error(cli("check", "s.txt", "--format", "xml"), "--format", "xml")
+    one_line_error(cli("check", "s.txt", "--fail-on", "fatal"), "--fail-on")
+    assert cli("--help").returncode == 0 and cli("check", "--help").returncode == 0
