@@ -50,7 +50,7 @@ def find(start: Path | None = None) -> Path | None:
             try:
                 if "livelint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
                     return pyproject
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except (ValueError, RecursionError, OSError):  # decode and TOML errors included
                 continue
     return None
 
@@ -82,6 +82,8 @@ def load(path: str | Path | None) -> Config:
         if path is None:
             return Config()
     path = Path(path)
+    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
+        raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -93,6 +95,8 @@ def load(path: str | Path | None) -> Config:
         line = getattr(exc, "lineno", None) or (int(at.group(1)) if at else None)
         message = str(exc)[:at.start()].strip() if at else str(exc)
         raise LivelintError(f"TOML error: {message}", str(path), line) from None
+    except (ValueError, RecursionError) as exc:  # 5000-digit integers, 3000 nested arrays
+        raise LivelintError(f"TOML error: {type(exc).__name__}: {exc}", str(path)) from None
     where = str(path)
     if path.name == "pyproject.toml":
         data = _table(data.get("tool", {}), where, "tool")

@@ -111,6 +111,8 @@ def loads(text: str, path: str) -> Loaded:
         raise LivelintError("YAML error: " + " ".join(str(exc).split()), path) from None
     except RecursionError:
         raise LivelintError("YAML nesting too deep", path) from None
+    except ValueError as exc:  # e.g. an integer beyond Python's 4300-digit conversion limit
+        raise LivelintError("YAML error: " + " ".join(str(exc).split()), path) from None
     lines: dict = {}
     if node is not None:
         try:
@@ -121,8 +123,15 @@ def loads(text: str, path: str) -> Loaded:
     return Loaded(data, lines, path)
 
 
+def _special(p: Path) -> bool:
+    """A FIFO would block the run forever, a device never end."""
+    return p.is_fifo() or p.is_char_device() or p.is_block_device() or p.is_socket()
+
+
 def load(path: str | Path) -> Loaded:
     p = Path(path)
+    if _special(p):
+        raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
     try:
         raw = p.read_bytes()
     except OSError as exc:

@@ -303,3 +303,22 @@ def test_usage_errors_are_one_line(cli, tmp_path):
     one_line_error(cli("check", "s.txt", "--format", "xml"), "--format", "xml")
     one_line_error(cli("check", "s.txt", "--fail-on", "fatal"), "--fail-on")
     assert cli("--help").returncode == 0 and cli("check", "--help").returncode == 0
+
+
+def test_special_and_oversized_data_files(cli, tmp_path):
+    """FIFOs would block forever; 5000-digit numbers and 3000-deep arrays overflow Python."""
+    write(tmp_path / "s.txt", LINE + "\n")
+    os.mkfifo(tmp_path / "m.yaml")
+    os.mkfifo(tmp_path / "c.toml")
+    one_line_error(cli("manifest", "check", "m.yaml"), "m.yaml", "not a regular file")
+    one_line_error(cli("check", "s.txt", "--config", "c.toml"), "c.toml", "not a regular file")
+    write(tmp_path / "house" / "HR001-house-banned-words.yaml", RULE)
+    os.mkfifo(tmp_path / "house" / "HR002-pipe.yaml")
+    write(tmp_path / ".livelint.toml", 'rulesets = ["house"]\n')
+    one_line_error(cli("check", "s.txt"), "HR002-pipe.yaml", "not a regular file")
+    write(tmp_path / "big.yaml", "version: " + "9" * 5000 + "\n")
+    one_line_error(cli("manifest", "check", "big.yaml"), "big.yaml", "YAML error")
+    write(tmp_path / "deep.toml", "select = " + "[" * 3000 + "]" * 3000 + "\n")
+    one_line_error(cli("check", "s.txt", "--config", "deep.toml"), "deep.toml", "TOML error")
+    write(tmp_path / "bigint.toml", "select = " + "9" * 5000 + "\n")
+    one_line_error(cli("check", "s.txt", "--config", "bigint.toml"), "bigint.toml", "TOML error")
