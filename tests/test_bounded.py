@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
+
+import regex
 import subprocess
 
 from hypothesis import given, settings
@@ -170,3 +172,30 @@ def test_suppression_lookup_keeps_first_directive_semantics():
     out, unused = apply(v, found)
     assert [(x.suppressed, x.justification) for x in out] == [(True, "甲"), (False, None)]
     assert [d.reason for d in unused] == ["乙", "丙"]
+
+
+# The directive regex before it was made linear, with only the "-->" fix (tests/test_regressions).
+_OLD_DIRECTIVE = regex.compile(
+    r"livelint\s*[:：]\s*(?P<verb>disable-next-line|disable-line|disable)\b\s*"
+    r"(?P<ids>[A-Za-z0-9_, ]*?)\s*(?:(?:--(?!>)|——)\s*(?P<why>.*?))?\s*(?:-->|\*/)?\s*$")
+
+
+@given(st.lists(st.sampled_from(["livelint: disable-next-line", "livelint：disable", " disable-line",
+                                 "AD001", "ad", ",", " ", "\t", "--", "——", "-->", "*/", "-", ">",
+                                 "理由", "x", "!", "<!--", "//"]), max_size=14).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_directive_parse_matches_the_backtracking_regex(text):
+    from linter.model import Block
+    from linter.suppress import _DIRECTIVE, _make
+    old, new = _OLD_DIRECTIVE.search(text), _DIRECTIVE.search(text)
+    assert bool(old) == bool(new)
+    if old:
+        a, b = _make(Block(text, 1), 1, old), _make(Block(text, 1), 1, new)
+        assert (a.rules, a.reason, old.group("verb")) == (b.rules, b.reason, new.group("verb"))
+
+
+def test_long_comment_directive_is_linear():
+    from linter.suppress import _DIRECTIVE
+    for text in ("// livelint: disable -- " + " " * 50_000 + "x" + " " * 50_000 + "!",
+                 "// livelint: disable " + " \t" * 50_000 + "!"):
+        assert _DIRECTIVE.search(text) is None or text.endswith("!")  # was ~16 s per search

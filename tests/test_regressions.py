@@ -61,3 +61,12 @@ def test_suppression_and_exceptions_scale(ruleset):
                   Block("第一次" * 50 + "全网最好", 2 * i + 2)]
     report = Linter(ruleset).check(Document("x.txt", "text", "utf-8", tuple(lines)))
     assert len(report.violations) == 2000 and all(v.suppressed for v in report.violations)
+
+
+def test_markdown_directive_without_reason_is_invalid(ruleset, tmp_path):
+    """'-->' was read as the '--' reason separator, giving the reason '>' (contract §3.6)."""
+    from linter import readers
+    path = tmp_path / "s.md"
+    path.write_text("<!-- livelint: disable-next-line AD001 -->\n全网最好\n", "utf-8")
+    v = Linter(ruleset).check(readers.read(str(path))).violations
+    assert sorted((x.rule, x.suppressed) for x in v) == [("AD001", False), ("ML002", False)]
