@@ -5,6 +5,8 @@ A rule lists them in ``backed_by``. Names and certificate titles act as exceptio
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .manifest import Manifest, Product
@@ -13,6 +15,11 @@ from .normalize import normalize
 # A ranking limited to a stated time or place (guide §6(6)) — only counts with sales.source.
 _QUALIFIED = regex.compile(r"(\d{4}年|\d{1,2}月|本场|今年|去年|本月|本周|本店|店铺|双十一|双11|618"
                            r"|数据来源|来源)")
+
+
+@lru_cache(maxsize=64)  # once per line, not once per hit (str hashes are cached: O(1) lookups)
+def _qualified(line_norm: str) -> bool:
+    return _QUALIFIED.search(line_norm) is not None
 
 
 def exception_phrases(rules, manifest: Manifest | None) -> dict[str, tuple[str, ...]]:
@@ -66,6 +73,6 @@ def backed(rule, line_norm: str, start: int, end: int, product: Product | None,
             return True
         elif fact == "after_sales" and _within(match_norm, product.after_sales):
             return True
-        elif fact == "sales" and product.sales.source and _QUALIFIED.search(line_norm):
+        elif fact == "sales" and product.sales.source and _qualified(line_norm):
             return True
     return False

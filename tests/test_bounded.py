@@ -199,3 +199,15 @@ def test_long_comment_directive_is_linear():
     for text in ("// livelint: disable -- " + " " * 50_000 + "x" + " " * 50_000 + "!",
                  "// livelint: disable " + " \t" * 50_000 + "!"):
         assert _DIRECTIVE.search(text) is None or text.endswith("!")  # was ~16 s per search
+
+
+def test_backed_rankings_on_a_long_line(cli, tmp_path):
+    """The sales qualifier was searched over the whole line once per hit."""
+    write(tmp_path / "m.yaml", "products:\n  - sku: A\n    name: 面霜\n"
+                               "    sales: {count: 100, source: 店铺后台}\n")
+    write(tmp_path / "plain.txt", "面霜销量第一" * 50_000 + "\n")
+    write(tmp_path / "qualified.txt", "本场" + "面霜销量第一" * 50_000 + "\n")
+    result = run(cli, "plain.txt", "qualified.txt", "--manifest", "m.yaml", "--select", "AD002")
+    assert result.returncode == 1, result.stderr
+    paths = [v["path"] for v in findings(cli) if v["rule"] == "AD002"]
+    assert paths == ["plain.txt"] * 50_000
