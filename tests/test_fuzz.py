@@ -138,7 +138,7 @@ def test_segmentation_stays_in_bounds(lines, with_manifest):
 @given(st.lists(TEXT, max_size=6), st.booleans())
 @FUZZ
 def test_engine_on_hostile_blocks(ruleset, lines, with_manifest):
-    blocks = tuple(Block(t, i * 10 + 1, kind=k) for i, (t, k) in
+    blocks = tuple(Block(t, i * 1000 + 1, kind=k) for i, (t, k) in
                    enumerate(zip(lines, ["text", "header", "comment", "text", "text", "text"])))
     _check_report(Linter(ruleset, MANIFEST if with_manifest else None),
                   Document("fuzz.txt", "text", "utf-8", blocks))

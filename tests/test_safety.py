@@ -26,11 +26,11 @@ from conftest import ROOT, _env, write
 LINE = "主播：这是全网最好的面霜"
 PACKAGE = Path(linter.__file__).parent
 
-FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "execfile", "input"}
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "execfile"}
 FORBIDDEN_ATTRS = {("yaml", "load"), ("yaml", "load_all"), ("yaml", "unsafe_load"),
                    ("yaml", "full_load"), ("yaml", "Loader"), ("yaml", "UnsafeLoader"),
                    ("yaml", "FullLoader"), ("os", "system"), ("os", "popen")}
-FORBIDDEN_MODULES = {"pickle", "cPickle", "marshal", "shelve", "dill", "subprocess"}
+FORBIDDEN_MODULES = {"pickle", "cPickle", "marshal", "shelve", "dill"}  # a cache too: use JSON
 
 
 def _sources():
