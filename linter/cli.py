@@ -66,12 +66,24 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on) -> None
         report = lint_paths(paths, options, on_error=errors.append)
         for exc in errors:
             click.echo(f"livelint: 错误: {exc}", err=True)
+        if output:
+            _refuse_input_as_output(output, [f.path for f in report.files])
         _emit(get(fmt).render(report, color=_color(output)), output)
     except LivelintError as exc:
         _fail(str(exc))
     if errors:
         sys.exit(2)
     sys.exit(1 if report.failed(fail_on or "error") else 0)
+
+
+def _refuse_input_as_output(output: str, inputs) -> None:
+    """``--output script.txt`` by a slip of the finger would replace the script with a report."""
+    for path in inputs:
+        try:
+            if os.path.samefile(output, path):
+                raise LivelintError("--output would overwrite a script being checked", output)
+        except OSError:
+            continue
 
 
 def _split(values) -> tuple[str, ...]:

@@ -189,3 +189,13 @@ def test_fingerprints_are_stable_across_processes(tmp_path):
                            env={**_env(), "PYTHONHASHSEED": seed}, timeout=120).stdout
             for seed in ("1", "2", "3")}
     assert len(seen) == 1 and seen.pop().count("'") == 6  # three distinct, stable fingerprints
+
+
+def test_output_never_overwrites_a_checked_script(cli, tmp_path):
+    write(tmp_path / "d" / "s.txt", LINE + "\n")
+    os.symlink("d/s.txt", tmp_path / "alias.txt")
+    for target in ("d/s.txt", "alias.txt", "./d/../d/s.txt"):
+        result = cli("check", "d", "--output", target)
+        assert result.returncode == 2 and "--output would overwrite a script" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert (tmp_path / "d" / "s.txt").read_text("utf-8") == LINE + "\n"
