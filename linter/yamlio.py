@@ -14,6 +14,7 @@ import yaml
 from .model import LivelintError
 
 KeyPath = tuple  # of str | int
+MAX_BYTES = 16 * 1024 * 1024  # hand-written data; pure-Python YAML parses ~0.2 MB/s: minutes at most
 
 
 class _Loader(yaml.SafeLoader):
@@ -133,6 +134,9 @@ def load(path: str | Path) -> Loaded:
     if _special(p):
         raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LivelintError(f"file too large ({size} bytes; limit {MAX_BYTES})", str(path))
         raw = p.read_bytes()
     except OSError as exc:
         raise LivelintError(f"cannot read file ({exc.strerror or exc})", str(path)) from None

@@ -70,3 +70,12 @@ def test_markdown_directive_without_reason_is_invalid(ruleset, tmp_path):
     path.write_text("<!-- livelint: disable-next-line AD001 -->\n全网最好\n", "utf-8")
     v = Linter(ruleset).check(readers.read(str(path))).violations
     assert sorted((x.rule, x.suppressed) for x in v) == [("AD001", False), ("ML002", False)]
+
+
+def test_yaml_size_limit(tmp_path, monkeypatch):
+    from linter import yamlio
+    path = tmp_path / "m.yaml"
+    path.write_text("products: []\n" + "# padding\n" * 10, "utf-8")
+    monkeypatch.setattr(yamlio, "MAX_BYTES", 20)
+    with pytest.raises(LivelintError, match=r"m\.yaml: file too large \(113 bytes; limit 20\)"):
+        yamlio.load(path)

@@ -82,6 +82,7 @@ def _leftovers(directory: Path):
 def test_failed_write_keeps_the_old_report(cli, tmp_path):
     """EFBIG mid-write (a 1 kB file size limit): the old report is untouched, no temp file."""
     write(tmp_path / "s.txt", (LINE + "\n") * 50)
+    write(tmp_path / ".livelint.toml", "cache = false\n")  # the report is the only file written
     out = tmp_path / "report.json"
     out.write_text("previous report\n", "utf-8")
     out.chmod(0o640)
