@@ -104,6 +104,8 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
             fixes.append(out.fixed)
         if on_progress is not None:
             on_progress(done, len(files))
+    results.sort(key=lambda r: r.path)  # contract §3.2: path order, whatever the argument order
+    fixes.sort(key=lambda f: f.path)
     return Report(tuple(results), ruleset, __version__, tuple(fixes) if job.fix else None)
 
 

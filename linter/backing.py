@@ -5,6 +5,8 @@ A rule lists them in ``backed_by``. Names and certificate titles act as exceptio
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .manifest import Manifest, Product
@@ -17,8 +19,9 @@ _PERIOD = regex.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|本场|今晚|今天|�
 _SCOPE = regex.compile(r"本场|本店|店铺|店内|本直播间|直播间|本品牌|平台|旗舰店|类目|品类|榜单")
 
 
-def _qualified(line: str) -> bool:
-    return bool(_PERIOD.search(line) and _SCOPE.search(line))
+@lru_cache(maxsize=64)  # once per line, not once per hit (str hashes are cached: O(1) lookups)
+def _qualified(line_norm: str) -> bool:
+    return bool(_PERIOD.search(line_norm) and _SCOPE.search(line_norm))
 
 
 # Window factor for abbreviations of a declared title: 非遗 for 非物质文化遗产 (≤ 3× the hit).

@@ -2,8 +2,10 @@
 
 * **Compiled rule sets** (``$XDG_CACHE_HOME/livelint``, else ``~/.cache/livelint``): parsing and
   validating YAML is the start-up hot spot (30k house terms: ~1.7 s). The parsed RuleSet is
-  pickled under a key of every rule file's bytes, laws.yaml, the livelint code and Python.
-  Pickle is only ever read from the user's own cache folder, never from a project folder.
+  stored as JSON under a key of every rule file's bytes, laws.yaml, the livelint code and
+  Python. JSON, never pickle: CI systems restore cache folders from shared storage, and a
+  poisoned pickle would run code; a poisoned JSON entry can at most be a wrong rule set, and
+  its key is the hash of the rule files it claims to be.
 * **Per-file results** (``.livelint_cache/`` in the working folder, like ruff and pytest): a
   FileReport is stored as JSON under a key of the file's bytes and path, the rules key, the
   manifest's bytes, the run's options and the code, so a pre-commit run over an unchanged
@@ -16,14 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from dataclasses import fields
 from pathlib import Path
 
 from . import __version__
 
-FORMAT = 1  # bump when the stored shapes change
+FORMAT = 2  # bump when the stored shapes change
 RESULTS_DIR = ".livelint_cache"
 
 
@@ -89,8 +90,10 @@ def rules_key(extra_dirs=()) -> str | None:
         files = rule_files(directory)
         laws = directory / "laws.yaml"
         for path in ([laws] if laws.is_file() else []) + files:
+            if not path.is_file():  # a FIFO would block: let the uncached loader report it
+                return None
             try:
-                parts += [str(path).encode(), path.read_bytes()]
+                parts += [os.fsencode(path), path.read_bytes()]
             except OSError:
                 return None
     return _digest(*parts)
@@ -98,23 +101,62 @@ def rules_key(extra_dirs=()) -> str | None:
 
 def load_ruleset(extra_dirs=()):
     """ruleset.load_ruleset, served from the user cache when no rule file has changed."""
-    from .ruleset import RuleSet, load_ruleset as load
+    from .ruleset import load_ruleset as load
 
     key = rules_key(extra_dirs)
     if key is None:
         return load(extra_dirs)
-    path = user_dir() / f"rules-{key}.pickle"
+    path = user_dir() / f"rules-{key}.json"
     try:
-        with open(path, "rb") as handle:
-            found = pickle.load(handle)
-        if isinstance(found, RuleSet):
-            return found
+        return _decode_ruleset(path.read_bytes())
     except Exception:  # missing, truncated, or from an incompatible build: rebuild
         pass
     ruleset = load(extra_dirs)
-    _write_atomic(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
-    _prune(path.parent, "rules-*.pickle", keep=8)
+    _write_atomic(path, _encode_ruleset(ruleset))
+    _prune(path.parent, "rules-*.json", keep=8)
     return ruleset
+
+
+def _encode_ruleset(ruleset) -> bytes:
+    import orjson
+
+    return orjson.dumps({"format": FORMAT, "rules": _plain(ruleset.rules),
+                         "laws": {k: _plain(v) for k, v in ruleset.laws.items()}})
+
+
+def _pairs(items) -> tuple:
+    return tuple(tuple(pair) for pair in items)
+
+
+def _decode_ruleset(raw: bytes):
+    """The inverse of _encode_ruleset: JSON lists back to the tuples the dataclasses hold."""
+    import orjson
+    from datetime import date
+
+    from .citations import Law
+    from .model import Citation
+    from .ruleset import Example, Rule, RuleSet
+
+    data = orjson.loads(raw)
+    if data.get("format") != FORMAT:
+        raise ValueError("stale rule-set cache")
+    rules = []
+    for r in data["rules"]:
+        for key in ("terms", "patterns", "exception_phrases", "exception_patterns", "categories",
+                    "roles", "backed_by"):
+            r[key] = tuple(r[key])
+        r["citations"] = tuple(Citation(**c) for c in r["citations"])
+        r["bad"] = tuple(Example(**e) for e in r["bad"])
+        r["good"] = tuple(Example(**e) for e in r["good"])
+        r["replace"], r["params"] = _pairs(r["replace"]), _pairs(r["params"])
+        rules.append(Rule(**r))
+    laws = {}
+    for key, law in data["laws"].items():
+        law["in_force"] = date.fromisoformat(law["in_force"]) if law["in_force"] else None
+        law["unverified_articles"] = tuple(law["unverified_articles"])
+        law["renumbered"] = _pairs(law["renumbered"])
+        laws[key] = Law(**law)
+    return RuleSet(tuple(rules), laws)
 
 
 def _prune(directory: Path, pattern: str, keep: int) -> None:
@@ -157,7 +199,7 @@ class ResultCache:
                 data = Path(path).read_bytes()
             except OSError:
                 return None
-        key = _digest(self.context.encode(), path.encode(), data)
+        key = _digest(self.context.encode(), os.fsencode(path), data)  # names need not be UTF-8
         return self.directory / "results" / key[:2] / f"{key}.json"
 
     def get(self, path: str, data: bytes | None = None):
@@ -180,8 +222,12 @@ class ResultCache:
         entry = self._entry(path, data)
         if entry is None:
             return
+        try:
+            data = _encode(result)
+        except (TypeError, ValueError):  # e.g. a non-UTF-8 file name: not cacheable, not an error
+            return
         _tag(self.directory)
-        _write_atomic(entry, _encode(result))
+        _write_atomic(entry, data)
 
 
 def _tag(directory: Path) -> None:
@@ -193,9 +239,19 @@ def _tag(directory: Path) -> None:
 
 
 def _encode(result) -> bytes:
+    """The report as JSON, each distinct source line stored once: findings on one long line
+    (a transcript without line breaks) share it in memory and must not multiply it on disk."""
     import orjson
 
-    return orjson.dumps({"format": FORMAT, "report": _plain(result)})
+    lines: dict[str, int] = {}
+    violations = []
+    for v in result.violations:
+        plain = _plain(v)
+        plain["source_line"] = lines.setdefault(v.source_line, len(lines))
+        violations.append(plain)
+    report = {f.name: _plain(getattr(result, f.name)) for f in fields(result) if f.name != "violations"}
+    report["violations"] = violations
+    return orjson.dumps({"format": FORMAT, "report": report, "lines": list(lines)})
 
 
 def _plain(obj):
@@ -219,7 +275,9 @@ def _decode(raw: bytes):
     report = dict(data["report"])
     violations = []
     shared: dict = {}  # one object per distinct value, as a fresh run has (rule ids, citations …)
+    lines = data["lines"]
     for v in report["violations"]:
+        v["source_line"] = lines[v["source_line"]]
         for key, value in v.items():
             if isinstance(value, str):
                 v[key] = shared.setdefault(value, value)

@@ -55,6 +55,11 @@ _LAW_KEYS = ("title", "short", "issuer", "version", "in_force", "verified",
              "unverified_articles", "previous", "renumbered", "note")
 
 
+def _article(loaded: Loaded, value, key) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise loaded.error(key, f"expected an article number (a positive whole number), got {value!r}")
+
+
 def parse_laws(loaded: Loaded) -> dict[str, Law]:
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("laws"), dict):
@@ -78,6 +83,16 @@ def parse_laws(loaded: Loaded) -> dict[str, Law]:
         renumbered = raw.get("renumbered") or {}
         if not isinstance(renumbered, dict):
             raise loaded.error(where + ("renumbered",), "expected a mapping article: old article")
+        unverified = raw.get("unverified_articles") or []
+        if not isinstance(unverified, list):
+            raise loaded.error(where + ("unverified_articles",), "expected a list of article numbers")
+        for i, value in enumerate(unverified):
+            _article(loaded, value, where + ("unverified_articles", i))
+        for article, old in renumbered.items():
+            _article(loaded, article, where + ("renumbered", article))
+            _article(loaded, old, where + ("renumbered", article))
+        if raw.get("previous") is not None and not isinstance(raw["previous"], str):
+            raise loaded.error(where + ("previous",), "expected a law key")
         laws[key] = Law(
             key=key, title=str(raw["title"]), short=str(raw.get("short") or raw["title"]),
             issuer=str(raw["issuer"]), version=str(raw["version"]), in_force=in_force,

@@ -84,6 +84,8 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
             report = lint_paths(paths, options, on_error=errors.append, job=job, on_progress=progress)
         for exc in errors:
             click.echo(f"livelint: 错误: {exc}", err=True)
+        if output:
+            _refuse_input_as_output(output, [f.path for f in report.files])
         if write_baseline:
             report = record(report, write_baseline)
         if diff:
@@ -126,6 +128,16 @@ class _Progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _refuse_input_as_output(output: str, inputs) -> None:
+    """``--output script.txt`` by a slip of the finger would replace the script with a report."""
+    for path in inputs:
+        try:
+            if os.path.samefile(output, path):
+                raise LivelintError("--output would overwrite a script being checked", output)
+        except OSError:
+            continue
 
 
 def _split(values) -> tuple[str, ...]:
@@ -226,10 +238,17 @@ def run() -> None:
     # allocations re-walks the growing heap for nothing (measured: ~7% of a 5 MB check).
     gc.set_threshold(20_000, 50, 50)
     try:
-        main(standalone_mode=True)
+        sys.exit(main.main(standalone_mode=False) or 0)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as exc:  # usage errors: one line too, not click's usage block
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `livelint`: the help, as before
+            exc.show()
+            sys.exit(exc.exit_code)
+        click.echo(f"livelint: 错误: {' '.join(exc.format_message().split())}"
+                   "（livelint --help 查看用法）", err=True)
+        sys.exit(2)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("livelint: 已中断", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug: still one line, exit 2; LIVELINT_DEBUG shows the trace

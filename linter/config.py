@@ -5,6 +5,7 @@ the file are relative to the file. Unknown keys are errors with a did-you-mean.
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ def find(start: Path | None = None) -> Path | None:
             try:
                 if "livelint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
                     return pyproject
-            except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            except (ValueError, RecursionError, OSError):  # decode and TOML errors included
                 continue
     return None
 
@@ -68,6 +69,12 @@ def _table(value, path: str, key: str) -> dict:
     return value
 
 
+def _flag(value, path: str, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise LivelintError("expected true or false", path, None, key)
+    return value
+
+
 def load(path: str | Path | None) -> Config:
     """Read a config file; ``None`` searches upwards and returns defaults if none is found."""
     if path is None:
@@ -75,6 +82,8 @@ def load(path: str | Path | None) -> Config:
         if path is None:
             return Config()
     path = Path(path)
+    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
+        raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except FileNotFoundError:
@@ -82,10 +91,16 @@ def load(path: str | Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise LivelintError(f"cannot read config ({exc})", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise LivelintError(f"TOML error: {exc}", str(path), getattr(exc, "lineno", None)) from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("livelint", {})
+        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))  # tomllib < 3.14 has no lineno
+        line = getattr(exc, "lineno", None) or (int(at.group(1)) if at else None)
+        message = str(exc)[:at.start()].strip() if at else str(exc)
+        raise LivelintError(f"TOML error: {message}", str(path), line) from None
+    except (ValueError, RecursionError) as exc:  # 5000-digit integers, 3000 nested arrays
+        raise LivelintError(f"TOML error: {type(exc).__name__}: {exc}", str(path)) from None
     where = str(path)
+    if path.name == "pyproject.toml":
+        data = _table(data.get("tool", {}), where, "tool")
+        data = _table(data.get("livelint", {}), where, "tool.livelint")
     for key in data:
         if key not in KEYS:
             raise LivelintError("unknown key" + did_you_mean(key, KEYS), where, None, key)
@@ -115,5 +130,5 @@ def load(path: str | Path | None) -> Config:
         exclude=_strings(data.get("exclude", []), where, "exclude"),
         speakers={str(k): str(v) for k, v in speakers.items()},
         columns={str(k): _strings(v, where, f"columns.{k}") for k, v in columns.items()},
-        cache=bool(data.get("cache", True)),
+        cache=_flag(data.get("cache", True), where, "cache"),
     )

@@ -53,10 +53,20 @@ def _norms(blocks) -> list[str]:
     for b in blocks:
         norm = joined[pos:pos + len(b.text)]
         pos += len(b.text) + 1
-        for start, end in b.masks:
-            norm = norm[:start] + " " * (end - start) + norm[end:]
-        out.append(norm)
+        out.append(_blank(norm, b.masks) if b.masks else norm)
     return out
+
+
+def _blank(text: str, masks) -> str:
+    """``text`` with masked spans replaced by spaces, built in one pass (same length)."""
+    out, pos = [], 0
+    for start, end in sorted(masks):
+        start, end = max(start, pos), min(end, len(text))
+        if end > start:
+            out += (text[pos:start], " " * (end - start))
+            pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 class Linter:
@@ -153,7 +163,7 @@ class Linter:
             replacement = self._replacements(rule).get(seg.norm[f.start:f.end])
             if replacement is not None:
                 fix = Fix(f.start, f.end, replacement, rule.fix_safety)
-        first_line = block.text.split("\n")[line - block.line] if "\n" in block.text else block.text
+        first_line = block.line_text(line)
         return Violation(
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             rule=rule.id, name=rule.name, category=rule.category,
@@ -193,6 +203,7 @@ class Linter:
 
     def _directive_findings(self, doc, found, unused) -> list[Violation]:
         out = []
+        unused = set(unused)
         known = {r.id for r in self.ruleset.rules}
         for d in found:
             problem = None

@@ -29,7 +29,8 @@ def expand(paths, exclude=()) -> list[str]:
                 for name in files:
                     path = os.path.join(root, name)
                     if readers.supported(Path(name)) and not name.startswith(("~$", ".")) \
-                            and not _excluded(path, exclude) and not os.path.islink(path):
+                            and not _excluded(path, exclude) and not os.path.islink(path) \
+                            and os.path.isfile(path):  # no FIFOs or devices from a walk
                         found.append(path)
             out.extend(sorted(found))
         elif os.path.exists(given) or os.path.islink(given):
@@ -43,19 +44,22 @@ def expand(paths, exclude=()) -> list[str]:
 
 def write_atomic(path: str, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file."""
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)  # keep the link
     directory = target.parent if str(target.parent) else Path(".")
-    mode = None
     if target.exists():
         mode = target.stat().st_mode & 0o7777
+    else:  # mkstemp creates 0600; a new report gets the usual mode, as open() would give it
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            # surrogateescape: a non-UTF-8 file name in a report is written back as its bytes
+            handle.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:

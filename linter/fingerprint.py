@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -17,6 +18,7 @@ from .normalize import normalize
 _TIME_MARK = regex.compile(r"^\s*[\[【]\s*\+?\d{1,2}:\d{2}(?::\d{2})?\s*[\]】]\s*")
 
 
+@lru_cache(maxsize=256)  # many findings share one (possibly megabyte-long) line
 def _content(line: str) -> str:
     return regex.sub(r"\s+", "", normalize(_TIME_MARK.sub("", line)))
 

@@ -5,6 +5,7 @@ rather than a silently unchecked claim.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -139,6 +140,8 @@ class _V:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(key, f"expected a number, got {_show(value)}")
+        if not math.isfinite(value):  # .nan / .inf: no stock count or price is infinite
+            self.fail(key, f"expected a finite number, got {value}")
         if value < 0:
             self.fail(key, f"expected a number >= 0, got {value}")
         return value

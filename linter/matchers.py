@@ -7,6 +7,7 @@ merged hits, and an exception span that *covers* a hit cancels it: this is how
 """
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -14,10 +15,26 @@ from itertools import accumulate
 import ahocorasick_rs as ac
 import regex
 
+from .model import LivelintError
 from .normalize import normalize
 from .ruleset import Rule
 
 REGEX_TIMEOUT = 2.0  # seconds per rule and text; a catastrophic house regex cannot hang a run
+
+
+def regex_timeout() -> float:
+    """REGEX_TIMEOUT, or LIVELINT_REGEX_TIMEOUT seconds (tests set it low; slow machines high)."""
+    raw = os.environ.get("LIVELINT_REGEX_TIMEOUT")
+    if raw is None:
+        return REGEX_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        raise LivelintError(f"expected a number of seconds > 0, got {raw!r}", None, None,
+                            "LIVELINT_REGEX_TIMEOUT")
+    return value
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,7 @@ class TermMatcher:
         self._owners = [tuple(owners[p]) for p in self._phrases]
         self._automaton = ac.AhoCorasick(self._phrases, matchkind=ac.MatchKind.Standard) \
             if self._phrases else None
+        self._timeout = regex_timeout()
         self._patterns = [
             (i, tuple(regex.compile(p) for p in r.patterns),
              tuple(regex.compile(p) for p in r.exception_patterns))
@@ -99,6 +117,7 @@ class TermMatcher:
         hits: dict[int, list[tuple[int, int]]] = {}
         cancels: dict[int, list[tuple[int, int]]] = {}
         if self._automaton is not None:
+            # ``text`` is a normalised view: lone surrogates are already U+FFFD (normalize.py).
             for pid, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
                 for rule, is_exception in self._owners[pid]:
                     (cancels if is_exception else hits).setdefault(rule, []).append((start, end))
@@ -107,10 +126,10 @@ class TermMatcher:
             try:
                 for pattern in patterns:
                     hits.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT) if m.end() > m.start())
+                        m.span() for m in pattern.finditer(text, timeout=self._timeout) if m.end() > m.start())
                 for pattern in exceptions:
                     cancels.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT))
+                        m.span() for m in pattern.finditer(text, timeout=self._timeout))
             except TimeoutError:
                 timeouts.append(Timeout(rule))
                 hits.pop(rule, None)

@@ -6,7 +6,9 @@ length-preserving (see normalize.py), so the same offsets index both.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime
 
 SEVERITIES = ("info", "warning", "error")
@@ -48,12 +50,26 @@ class Block:
     note: str | None = None  # a table's remarks cell (carries suppression directives)
     masks: tuple[tuple[int, int], ...] = ()  # spans not to lint (link targets, inline code)
 
+    @cached_property  # computed once per block: position() is called for every finding
+    def newlines(self) -> tuple[int, ...]:
+        """Offsets of the newlines inside the block."""
+        return tuple(i for i, c in enumerate(self.text) if c == "\n") if "\n" in self.text else ()
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of ``text[offset]``, following newlines inside the block."""
-        newlines = self.text.count("\n", 0, offset)
+        newlines = bisect_left(self.newlines, offset)
         if not newlines:
             return self.line, self.column + offset
-        return self.line + newlines, offset - self.text.rfind("\n", 0, offset)
+        return self.line + newlines, offset - self.newlines[newlines - 1]
+
+    def line_text(self, line: int) -> str:
+        """The source line ``line`` (absolute) of a block that may span several lines."""
+        index = line - self.line
+        if not self.newlines:
+            return self.text
+        starts = (-1,) + self.newlines
+        end = self.newlines[index] if index < len(self.newlines) else len(self.text)
+        return self.text[starts[index] + 1:end]
 
 
 @dataclass(frozen=True)
@@ -194,4 +210,5 @@ class LivelintError(Exception):
             where += f":{self.line}"
         if self.key:
             where = f"{where}: {self.key}" if where else self.key
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return " ".join(text.splitlines())  # one line, whatever a wrapped library error said

@@ -7,6 +7,7 @@ guard below converts a line character by character in the rare case a phrase ent
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -52,8 +53,21 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize(text: str) -> str:
     """The matching view of ``text``; same length, same line structure."""
     if text.isascii():
         return text.lower()
-    return fold(_t2s(text))
+    try:
+        return fold(_t2s(text))
+    except UnicodeEncodeError:  # lone surrogates (bytes escaped by surrogateescape)
+        return _with_surrogates(text)
+
+
+def _with_surrogates(text: str) -> str:
+    """OpenCC and the automata take valid Unicode only. In the matching view a lone surrogate
+    (a byte escaped by surrogateescape) becomes U+FFFD, one character for one: offsets hold,
+    and reports still quote the source."""
+    return fold(_t2s(_SURROGATE.sub("\ufffd", text)))

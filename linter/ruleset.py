@@ -228,7 +228,7 @@ def _citations(r: _Reader, laws: dict) -> tuple[Citation, ...]:
         for k in c:
             if k not in ("law", "article", "paragraph", "item"):
                 r.fail(key + (k,), "unknown key" + did_you_mean(k, ("law", "article", "paragraph", "item")))
-        if c.get("law") not in laws:
+        if not isinstance(c.get("law"), str) or c["law"] not in laws:
             r.fail(key + ("law",), f"unknown law {c.get('law')!r}" + did_you_mean(c.get("law"), laws))
         for k in ("article", "paragraph", "item"):
             if c.get(k) is not None and (not isinstance(c[k], int) or isinstance(c[k], bool) or c[k] < 1):
@@ -294,7 +294,7 @@ def parse_rule(loaded: Loaded, laws: dict) -> Rule:
         backed_by=r.strings(("backed_by",), r.d.get("backed_by")),
         without_manifest=r.choice("without_manifest", ("report", "unverifiable"), "report"),
         check=r.text("check", required=False),
-        params=tuple(sorted(params.items())),
+        params=tuple(sorted(params.items(), key=lambda kv: str(kv[0]))),
     )
     _check_semantics(r, rule, CHECKS)
     return rule

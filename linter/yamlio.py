@@ -14,6 +14,7 @@ import yaml
 from .model import LivelintError
 
 KeyPath = tuple  # of str | int
+MAX_BYTES = 16 * 1024 * 1024  # hand-written data; pure-Python YAML parses ~0.2 MB/s: minutes at most
 
 
 class _Loader(yaml.SafeLoader):
@@ -103,10 +104,16 @@ def loads(text: str, path: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise LivelintError(f"YAML error: {exc.problem or exc.context}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a control character; its text spans lines
+        line = text.count("\n", 0, exc.position) + 1
+        raise LivelintError(f"YAML error: character {chr(exc.character)!r} is not allowed", path,
+                            line) from None
     except yaml.YAMLError as exc:
-        raise LivelintError(f"YAML error: {exc}", path) from None
+        raise LivelintError("YAML error: " + " ".join(str(exc).split()), path) from None
     except RecursionError:
         raise LivelintError("YAML nesting too deep", path) from None
+    except ValueError as exc:  # e.g. an integer beyond Python's 4300-digit conversion limit
+        raise LivelintError("YAML error: " + " ".join(str(exc).split()), path) from None
     lines: dict = {}
     if node is not None:
         try:
@@ -117,9 +124,19 @@ def loads(text: str, path: str) -> Loaded:
     return Loaded(data, lines, path)
 
 
+def _special(p: Path) -> bool:
+    """A FIFO would block the run forever, a device never end."""
+    return p.is_fifo() or p.is_char_device() or p.is_block_device() or p.is_socket()
+
+
 def load(path: str | Path) -> Loaded:
     p = Path(path)
+    if _special(p):
+        raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
     try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LivelintError(f"file too large ({size} bytes; limit {MAX_BYTES})", str(path))
         raw = p.read_bytes()
     except OSError as exc:
         raise LivelintError(f"cannot read file ({exc.strerror or exc})", str(path)) from None

@@ -96,7 +96,7 @@ def test_corrupt_entries_are_misses_never_errors(tmp_path, monkeypatch, ruleset)
     stored = cache.ResultCache.for_run(options, cache.rules_key())
     assert stored.get(path) is not None and (stored.hits, stored.misses) == (1, 0)
     for entry in entries(tmp_path):
-        entry.write_bytes(b'{"format": 1, "report": {"path": 5}}')
+        entry.write_bytes(b'{"format": 2, "report": {"path": 5}, "lines": []}')
     assert stored.get(path) is None and stored.misses == 1
 
 
@@ -104,10 +104,10 @@ def test_rule_set_cache_round_trip_and_corruption(user_cache):
     from linter.ruleset import load_ruleset
 
     first = cache.load_ruleset()
-    pickles = list(user_cache.glob("rules-*.pickle"))
-    assert len(pickles) == 1
-    assert cache.load_ruleset() == first == load_ruleset()
-    pickles[0].write_bytes(b"garbage")
+    stored = list(user_cache.glob("rules-*.json"))
+    assert len(stored) == 1
+    assert cache.load_ruleset() == first == load_ruleset()  # the second call decodes the JSON
+    stored[0].write_bytes(b"garbage")
     assert cache.load_ruleset() == first
 
 

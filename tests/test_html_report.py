@@ -54,9 +54,9 @@ class Dom(HTMLParser):
 @pytest.fixture
 def report(cli, tmp_path):
     write(tmp_path / "hostile.txt", HOSTILE)
-    write(tmp_path / "clean.txt", "主播：第一次来的宝宝点关注\n")
+    write(tmp_path / "z-clean.txt", "主播：第一次来的宝宝点关注\n")  # sorts after hostile.txt
     write(tmp_path / "notes.md", MARKDOWN)
-    result = cli("check", "hostile.txt", "clean.txt", "notes.md", "--format", "html", "--output", "report.html")
+    result = cli("check", "hostile.txt", "z-clean.txt", "notes.md", "--format", "html", "--output", "report.html")
     assert result.returncode == 1, result.stderr
     return tmp_path / "report.html"
 
@@ -89,7 +89,7 @@ def _render(url: str, profile) -> str:
 
 
 def test_html_in_headless_chromium(cli, report, tmp_path):
-    expected = cli.json("check", "hostile.txt", "clean.txt", "notes.md")
+    expected = cli.json("check", "hostile.txt", "z-clean.txt", "notes.md")
     # The fragment names the first finding's card: the page's own script must open it.
     dom = Dom(_render(report.as_uri() + "#f-0-0", tmp_path / "profile"))
 
@@ -115,7 +115,7 @@ def test_html_in_headless_chromium(cli, report, tmp_path):
     assert dom.find(data_count="suppressed")[0]["text"] == "1"
     row = dom.find("tr", data_category="absolute-claim")[0]
     assert row["text"].strip().endswith(str(summary["by_category"]["absolute-claim"]))
-    clean = dom.find("tr", data_file="clean.txt")[0]
+    clean = dom.find("tr", data_file="z-clean.txt")[0]
     assert "未发现问题" in clean["text"]
 
     cards = dom.find("details", cls="finding")

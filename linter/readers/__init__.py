@@ -5,6 +5,8 @@ The registry maps a file suffix to a reader; adding a format is adding one modul
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 
@@ -70,12 +72,21 @@ def load(path: str) -> bytes:
     """The raw bytes of a script file, size-checked; LivelintError on anything unreadable."""
     _reader(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise LivelintError(f"file too large ({size} bytes; limit {MAX_BYTES})", path)
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise LivelintError("not a regular file (FIFO, socket or device)", path)
+        if info.st_size > MAX_BYTES:
+            raise LivelintError(f"file too large ({info.st_size} bytes; limit {MAX_BYTES})", path)
         with open(path, "rb") as handle:
-            return handle.read()
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # grew after stat
+            raise LivelintError(f"file too large (limit {MAX_BYTES} bytes)", path)
+        return raw
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise LivelintError("broken symbolic link", path) from None
         raise LivelintError("no such file", path) from None
     except IsADirectoryError:
         raise LivelintError("is a directory", path) from None

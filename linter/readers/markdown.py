@@ -13,22 +13,35 @@ from .decode import decode
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S")
-_INLINE_MASKS = re.compile(
-    r"<!--.*?-->"            # inline HTML comment
-    r"|\]\([^)]*\)"          # link / image target: ](url "title")
-    r"|<(?:https?|mailto):[^>]*>"  # autolink
-    r"|`[^`]*`"              # inline code
-    r"|</?[A-Za-z][^>]*>"    # inline HTML tag
+# Inline spans that are not prose: an opener and the first closer after it. Scanned by hand
+# rather than with one regex, because a regex retries every unclosed opener up to the end of
+# the line, which is quadratic on a long line full of "](" or "<a".
+_OPENERS = re.compile(
+    r"<!--"                  # inline HTML comment, up to -->
+    r"|\]\("                 # link / image target: ](url "title"), up to )
+    r"|<(?:https?|mailto):"  # autolink, up to >
+    r"|`"                    # inline code, up to the next backtick
+    r"|</?[A-Za-z]"          # inline HTML tag, up to >
 )
+_CLOSERS = {"<!--": "-->", "](": ")", "`": "`"}  # every other opener closes at ">"
 _COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
 
 
 def _masks(line: str) -> tuple[tuple[int, int], ...]:
     spans = []
-    for m in _INLINE_MASKS.finditer(line):
-        start = m.start() + 1 if m.group().startswith("](") else m.start()
-        spans.append((start, m.end()))
-    return tuple(spans)
+    last = {closer: line.rfind(closer) for closer in ("-->", ")", "`", ">")}
+    pos = 0
+    while True:
+        m = _OPENERS.search(line, pos)
+        if m is None:
+            return tuple(spans)
+        closer = _CLOSERS.get(m.group(), ">")
+        if last[closer] < m.end():  # unclosed: O(1) instead of a scan to the end of the line
+            pos = m.start() + 1
+            continue
+        end = line.find(closer, m.end()) + len(closer)
+        spans.append((m.start() + 1 if m.group() == "](" else m.start(), end))
+        pos = end
 
 
 def _front_matter_end(lines: list[str]) -> int:

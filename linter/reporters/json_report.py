@@ -19,10 +19,25 @@ def as_dict(report: Report) -> dict:
     }
 
 
+def _valid(value):
+    """JSON must be valid UTF-8: a lone surrogate (a file name that is not UTF-8, as Python
+    escapes it) is written as its escape sequence, e.g. ``\\udccb``."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {k: _valid(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_valid(v) for v in value]
+    return value
+
+
 def render(report: Report, color: bool = False) -> str:
     if orjson is not None:
-        return _render_orjson(report)
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+        try:
+            return _render_orjson(report)
+        except TypeError:  # a lone surrogate (non-UTF-8 file name): rare, so only then check all
+            return orjson.dumps(_valid(as_dict(report)), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return json.dumps(_valid(as_dict(report)), ensure_ascii=False, indent=2) + "\n"
 
 
 def _render_orjson(report: Report) -> str:

@@ -14,6 +14,18 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+_CONTEXT = 80  # characters shown either side of a match on a long line (ASR transcripts)
+
+
+def _excerpt(line: str, col: int, length: int) -> tuple[str, str, int]:
+    """(ellipsis, the part of ``line`` to show, match column in it): a window around the
+    match, so a report on a one-line transcript does not print the whole line per finding."""
+    if len(line) <= 2 * _CONTEXT + length:
+        return "", line, col
+    start, end = max(0, col - _CONTEXT), min(len(line), col + length + _CONTEXT)
+    return ("…" if start else ""), line[start:end] + ("…" if end < len(line) else ""), col - start
+
+
 def _finding(out: Text, v) -> None:
     where = f"{v.path}:{v.line}:{v.column}"
     if v.cell:
@@ -26,11 +38,12 @@ def _finding(out: Text, v) -> None:
         out.append("  [已抑制]", style="dim")
     out.append("\n")
     if v.source_line:
-        line = v.source_line.expandtabs(4)
-        out.append("    " + line + "\n")
-        col = max(0, v.column - v.source_column)
+        # source_column: where source_line starts (later lines of a table cell, soft breaks)
+        head, shown, col = _excerpt(v.source_line, max(0, v.column - v.source_column), len(v.match))
+        out.append("    " + (head + shown).expandtabs(4) + "\n")
         width = max(1, cell_len(v.match.split("\n")[0])) if v.match else 1
-        out.append("    " + " " * cell_len(line[:col]) + "^" * width + "\n", style=_STYLE[v.severity])
+        pad = cell_len((head + shown[:col]).expandtabs(4))
+        out.append("    " + " " * pad + "^" * width + "\n", style=_STYLE[v.severity])
     out.append(f"    {v.message}\n")
     if v.speaker or v.product:
         who = "，".join(x for x in (v.speaker and f"说话人 {v.speaker}",
