@@ -51,23 +51,14 @@ def code_signature() -> bytes:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile  # only a miss pays for it
+    """Best effort: a read-only or full disk only costs speed."""
+    from .files import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomic(str(path), data, durable=False)
     except OSError:
-        pass  # a read-only or full disk only costs speed
+        pass
 
 
 # -- compiled rule sets ------------------------------------------------------------------------

@@ -42,8 +42,11 @@ def expand(paths, exclude=()) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def write_atomic(path: str, data: str | bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
+def write_atomic(path: str, data: str | bytes, durable: bool = True) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file.
+
+    ``durable`` syncs the data to disk before the rename (user files and reports); a cache,
+    which may always be rebuilt, skips that cost."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)  # keep the link
     directory = target.parent if str(target.parent) else Path(".")
     if target.exists():
@@ -57,8 +60,9 @@ def write_atomic(path: str, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             # surrogateescape: a non-UTF-8 file name in a report is written back as its bytes
             handle.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
