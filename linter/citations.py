@@ -128,3 +128,13 @@ def render(citation: Citation, laws: dict[str, Law], on: date | None = None) -> 
 def is_unverified(citation: Citation, laws: dict[str, Law]) -> bool:
     law = laws[citation.law]
     return not law.verified or (citation.article in law.unverified_articles)
+
+
+def in_force(cited, laws: dict[str, Law], on: date | None) -> tuple[Citation, ...]:
+    """Citations rendered for a session on ``on``, leaving out laws not yet in force then
+    (直播电商监督管理办法 for a 2025 stream) — unless nothing else would be left to cite."""
+    rendered = tuple(render(c, laws, on) for c in cited)
+    if on is None:
+        return rendered
+    current = tuple(c for c in rendered if not (laws[c.law].in_force and laws[c.law].in_force > on))
+    return current or rendered

@@ -82,7 +82,7 @@ class Linter:
         self.matcher = TermMatcher(self.term_rules,
                                    backing.exception_phrases(self.term_rules, manifest))
         on = manifest.session.start.date() if manifest and manifest.session.start else None
-        self._citations = {r.id: tuple(citations.render(c, ruleset.laws, on) for c in r.citations)
+        self._citations = {r.id: citations.in_force(r.citations, ruleset.laws, on)
                            for r in ruleset.rules}
         self._fix_tables: dict[str, dict[str, str]] = {}
 

@@ -42,3 +42,24 @@ def test_example_manifest_loads():
     assert face.price.lowest_7d == 259 and face.spec("origin") == ("产地", "上海")
     assert face.promo.end.isoformat() == "2026-11-12T00:00:00+08:00"
     assert m.speakers[0] == ("小雅", "host")
+
+
+def test_citations_follow_the_law_in_force_at_the_session(ruleset):
+    """反不正当竞争法 was renumbered on 2025-10-15 (虚假宣传 art 8 → 9): a stream before that
+    date cites the 2019 text's article, a later one the 2025 text's."""
+    from conftest import lint_text
+
+    def cited(start):
+        manifest = {"session": {"start": start},
+                    "products": [{"sku": "A", "name": "面霜", "stock": 5000}]}
+        (v,) = [v for v in lint_text("主播：秒光了！", ruleset, manifest) if v.rule == "SC002"]
+        return [c.text for c in v.citations]
+
+    assert cited("2026-03-01T20:00:00+08:00") == [
+        "《直播电商监督管理办法》第三十四条第一款", "《网络交易监督管理办法》第十四条第二款",
+        "《反不正当竞争法》第九条第一款"]
+    # 直播电商监督管理办法 is in force from 2026-02-01: not cited for a stream before it
+    assert cited("2025-10-20T20:00:00+08:00") == [
+        "《网络交易监督管理办法》第十四条第二款", "《反不正当竞争法》第九条第一款"]
+    assert cited("2025-06-01T20:00:00+08:00") == [
+        "《网络交易监督管理办法》第十四条第二款", "《反不正当竞争法》第八条第一款"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 import regex
 
+from linter.citations import is_unverified
 from linter.examples import run_examples
 from linter.normalize import normalize
 from linter.ruleset import load_ruleset
@@ -73,3 +74,13 @@ def test_rejected_fake_safe_rewrites_still_flagged():
             assert replacement not in ("领先的", "这个价格我确实没见过更低的")
     doc = text_reader.read("t.txt", "主播：这是行业领先的面霜".encode())
     assert any(v.category == "absolute-claim" for v in linter.check(doc).violations)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULESET.rules
+                                  if any(is_unverified(c, RULESET.laws) for c in r.citations)],
+                         ids=lambda r: r.id)
+def test_unverified_citations_are_paired_and_flagged(rule):
+    """LEGAL.md: a provision not confirmed against an official text is cited only beside a
+    verified article, and the rule's why says so (待核实)."""
+    assert any(not is_unverified(c, RULESET.laws) for c in rule.citations)
+    assert "核实" in rule.why
