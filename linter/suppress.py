@@ -52,10 +52,8 @@ def directives(blocks) -> list[Directive]:
 def _make(block: Block, line: int, m: regex.Match) -> Directive:
     ids = tuple(i for i in regex.split(r"[,\s]+", m.group("ids").upper()) if i)
     why = (m.group("why") or "").rstrip()
-    for closer in ("-->", "*/"):
-        if why.endswith(closer):
-            why = why[:-len(closer)]
-            break
+    while why.endswith(("-->", "*/")):  # comment closers end a comment; they are no reason
+        why = why[:-3 if why.endswith("-->") else -2].rstrip()
     reason = why.strip() or None
     return Directive(block, line, ids, reason)
 
