@@ -21,6 +21,9 @@ class Check:
     run: Callable  # (rule, claim, product, manifest, segment) -> Outcome | None
     validate: Callable[[dict], str | None] = lambda params: None
     needs_product: bool = True  # False: decidable without knowing the product (全网最低价)
+    # "document": a duty of the whole script (a required statement), not of one claim; then
+    # run(rule, segments, manifest) yields (segment, Outcome) pairs.
+    scope: str = "claim"
 
 
 @dataclass(frozen=True)

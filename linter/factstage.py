@@ -18,7 +18,7 @@ from .ruleset import Rule, RuleSet
 
 def _values(outcome: Outcome, product, claim) -> tuple[tuple[str, str], ...]:
     values = {"said": outcome.said, "expected": outcome.expected, "field": outcome.field,
-              "detail": outcome.detail, "unit": claim.unit}
+              "detail": outcome.detail, "unit": claim.unit if claim else ""}
     if product is not None:
         values["product"] = product.name
         values["sku"] = product.sku
@@ -33,11 +33,25 @@ def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifes
             by_kind.setdefault(kind, []).append(rule)
     meta = {name: ruleset.by_name(name)
             for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
-    out: list[Finding] = []
+    out: list[Finding] = _document(rules, segments, manifest)
     found = extract(segments)
     for seg, claims in zip(segments, found):
         if claims:
             out.extend(_segment(seg, claims, by_kind, manifest, meta))
+    return out
+
+
+def _document(rules, segments, manifest) -> list[Finding]:
+    """Duties of the whole script (a required statement), each reported on the segment the
+    check names; only decidable with a manifest (it says which products need them)."""
+    out = []
+    for rule in rules:
+        check = CHECKS[rule.check]
+        if check.scope != "document" or manifest is None:
+            continue
+        for seg, outcome in check.run(rule, segments, manifest):
+            values = _values(outcome, manifest.product(seg.product), None)
+            out.append(Finding(rule, seg.block, seg.start, seg.end, seg, values))
     return out
 
 

@@ -1,2 +1,2 @@
 """Fact-check families; importing this package registers every check into facts.CHECKS."""
-from . import price, sales, scarcity, spec, urgency  # noqa: F401
+from . import price, sales, scarcity, spec, statement, urgency  # noqa: F401
