@@ -22,7 +22,8 @@ with atheris.instrument_imports():
     from linter.engine import Linter
     from linter.manifest import parse as parse_manifest
     from linter.model import LivelintError
-    from linter.ruleset import load_ruleset, parse_rule
+    from linter.rulefile import parse_rule
+    from linter.ruleset import load_ruleset
     from linter.yamlio import loads
 
 SUFFIXES = sorted(readers.REGISTRY)

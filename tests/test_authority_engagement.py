@@ -61,7 +61,8 @@ def test_without_manifest_key_needs_a_settling_fact(tmp_path):
     import pytest
 
     from linter.model import LivelintError
-    from linter.ruleset import load_laws, builtin_dir, parse_rule
+    from linter.rulefile import parse_rule
+    from linter.ruleset import builtin_dir, load_laws
     from linter.yamlio import loads
 
     from conftest import ROOT

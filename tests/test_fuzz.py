@@ -20,7 +20,8 @@ from linter.engine import Linter
 from linter.manifest import parse as parse_manifest
 from linter.model import Block, Document, LivelintError
 from linter.normalize import normalize
-from linter.ruleset import load_laws, builtin_dir, parse_rule
+from linter.rulefile import parse_rule
+from linter.ruleset import builtin_dir, load_laws
 from linter.segment import Cast, segment
 from linter.engine import _norms
 from linter.yamlio import Loaded, loads

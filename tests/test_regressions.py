@@ -6,7 +6,7 @@ import pytest
 from linter.engine import Linter
 from linter.model import Block, Document, LivelintError
 from linter.normalize import normalize
-from linter.ruleset import parse_rule
+from linter.rulefile import parse_rule
 from linter.yamlio import Loaded, loads
 
 from conftest import ROOT, manifest_from
