@@ -45,3 +45,13 @@ def test_explain_cli_shows_manifest_context(cli):
     result = cli("explain", "EF008")
     assert result.returncode == 0
     assert "special_cosmetic" in result.stdout and "已注册功效" in result.stdout
+
+
+def test_rule_file_reference_names_every_key_backing_and_check():
+    """rulesets/README.md is hand-written: it must not fall behind the validator."""
+    from linter.facts import CHECKS
+    from linter.rulefile import _TOP, BACKING
+
+    text = (ROOT / "rulesets" / "README.md").read_text("utf-8")
+    for word in (*_TOP, *BACKING, *CHECKS):
+        assert f"`{word}`" in text, word
