@@ -52,8 +52,8 @@ class Options:
 def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
     ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
     if options.severity:
-        ruleset = RuleSet(tuple(replace(r, severity=options.severity.get(r.id, r.severity))
-                                for r in ruleset.rules), ruleset.laws)
+        ruleset = replace(ruleset, rules=tuple(replace(r, severity=options.severity.get(r.id, r.severity))
+                                               for r in ruleset.rules))
     manifest = load_manifest(options.manifest) if options.manifest else None
     linter = Linter(ruleset, manifest, Cast.from_manifest(manifest, options.speakers),
                     keep_source=options.keep_source)

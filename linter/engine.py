@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import backing, citations, correction, suppress
 from .manifest import Manifest
 from .matchers import TermMatcher
-from .model import Block, Document, Segment, Violation, Fix
+from .model import Block, Document, Fix, Segment, Violation
 from .normalize import normalize
 from .ruleset import SETTLED_BY, Rule, RuleSet
 from .segment import Cast, segment
@@ -29,7 +29,6 @@ class Finding:
     end: int
     segment: Segment | None = None
     values: tuple[tuple[str, str], ...] = ()
-    severity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ class Linter:
         return Violation(
             path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             rule=rule.id, name=rule.name, category=rule.category,
-            severity=f.severity or rule.severity,
+            severity=rule.severity,
             message=rule.render(**values), match=match,
             speaker=seg.speaker.label if seg and seg.speaker else None,
             product=seg.product if seg else None,
@@ -204,7 +203,8 @@ class Linter:
     def _directive_findings(self, doc, found, unused) -> list[Violation]:
         out = []
         unused = set(unused)
-        known = {r.id for r in self.ruleset.rules}
+        active = {r.id for r in self.ruleset.rules}
+        known = active | self.ruleset.deselected
         for d in found:
             problem = None
             if not d.reason:
@@ -215,7 +215,8 @@ class Linter:
                     problem = f"未知规则 {', '.join(missing)}"
             if problem:
                 rule = self.ruleset.by_name("invalid-suppression")
-            elif d in unused:
+            elif d in unused and (not d.rules or any(k.startswith(d.rules) for k in active)):
+                # a directive only for rules this run has turned off is not "unused"
                 rule = self.ruleset.by_name("unused-suppression")
                 problem = ", ".join(d.rules) or "全部规则"
             else:

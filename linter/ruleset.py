@@ -77,6 +77,7 @@ class Rule:
 class RuleSet:
     rules: tuple[Rule, ...]
     laws: dict
+    deselected: frozenset = frozenset()  # ids loaded but turned off: directives may name them
 
     def get(self, rule_id: str) -> Rule | None:
         for rule in self.rules:
@@ -104,7 +105,9 @@ class RuleSet:
                 return False
             return not matches(rule, ignore)
 
-        return RuleSet(tuple(r for r in self.rules if chosen(r)), self.laws)
+        kept = tuple(r for r in self.rules if chosen(r))
+        dropped = frozenset(r.id for r in self.rules if r not in kept)
+        return RuleSet(kept, self.laws, self.deselected | dropped)
 
 
 def builtin_dir() -> Path:

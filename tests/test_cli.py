@@ -151,3 +151,12 @@ def test_meta_rules_follow_select_and_ignore(cli, tmp_path):
     assert rules("--select", "PR") == ["ML004"]  # meta findings stay with a selection
     assert "ML004" not in rules("--ignore", "ML004")
     assert rules("--ignore", "meta") == ["AD001"]
+
+
+def test_directives_for_deselected_rules_are_neither_invalid_nor_unused(cli, tmp_path):
+    write(tmp_path / "s.txt", "// livelint: disable-next-line AD002 -- 商标名，已核验\n主播：第一夫人同款，全网最好\n"
+                              "// livelint: disable-next-line AD009 -- 没有这条规则\n主播：你好\n")
+    found = [(v["rule"], v["line"]) for v in cli.json("check", "s.txt", "--select", "AD001")["violations"]]
+    assert found == [("AD001", 2), ("ML002", 3)]  # AD002 is known, just off; AD009 does not exist
+    found = [(v["rule"], v["suppressed"]) for v in cli.json("check", "s.txt")["violations"]]
+    assert ("AD002", True) in found and ("ML002", False) in found
