@@ -15,7 +15,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .model import SEVERITIES, LivelintError
+from .model import ROLES, SEVERITIES, LivelintError
+from .segment import ROLE_WORDS
 from .suggest import did_you_mean
 
 KEYS = ("manifest", "rulesets", "select", "ignore", "severity", "per-file-ignores", "fail-on",
@@ -114,6 +115,11 @@ def load(path: str | Path | None) -> Config:
         raise LivelintError(f"expected one of {', '.join(SEVERITIES)}", where, None, "fail-on")
     pfi = _table(data.get("per-file-ignores", {}), where, "per-file-ignores")
     speakers = _table(data.get("speakers", {}), where, "speakers")
+    roles = (*ROLE_WORDS, *ROLES)
+    for name, role in speakers.items():
+        if role not in roles:
+            raise LivelintError(f"expected a role ({', '.join(roles)}), got {role!r}"
+                                + did_you_mean(str(role), roles), where, None, f"speakers.{name}")
     columns = _table(data.get("columns", {}), where, "columns")
     manifest = data.get("manifest")
     if manifest is not None and not isinstance(manifest, str):

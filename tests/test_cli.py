@@ -160,3 +160,12 @@ def test_directives_for_deselected_rules_are_neither_invalid_nor_unused(cli, tmp
     assert found == [("AD001", 2), ("ML002", 3)]  # AD002 is known, just off; AD009 does not exist
     found = [(v["rule"], v["suppressed"]) for v in cli.json("check", "s.txt")["violations"]]
     assert ("AD002", True) in found and ("ML002", False) in found
+
+
+def test_config_speaker_roles_are_checked(cli, tmp_path):
+    write(tmp_path / "s.txt", "小雅：你好\n")
+    write(tmp_path / ".livelint.toml", 'speakers = {"小雅" = "主播"}\n')
+    assert cli("check", "s.txt").returncode == 0
+    write(tmp_path / ".livelint.toml", 'speakers = {"小雅" = "主持人"}\n')
+    result = cli("check", "s.txt")
+    assert result.returncode == 2 and "speakers.小雅: expected a role" in result.stderr
