@@ -11,13 +11,15 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from pathlib import Path
 
 import ahocorasick_rs as ac
 import regex
 
+from .literals import required
 from .model import LivelintError
 from .normalize import normalize
-from .ruleset import Rule
+from .ruleset import Rule, builtin_dir
 
 REGEX_TIMEOUT = 2.0  # seconds per rule and text; a catastrophic house regex cannot hang a run
 
@@ -88,6 +90,14 @@ def _normalize_all(items: list[str]) -> list[str]:
     return [normalize(i) for i in items]
 
 
+def _compile(patterns: tuple[str, ...], rule: Rule) -> tuple[tuple[regex.Pattern, frozenset | None], ...]:
+    """Each pattern with its required literals: a pattern none of whose literals occurs in the
+    text cannot match it and is skipped. Only for built-in rules: a house regex always runs, so
+    a catastrophic one is reported (ML003) on every file, not only where its literal occurs."""
+    own = Path(rule.path).is_relative_to(builtin_dir())
+    return tuple((regex.compile(p), required(p) if own else None) for p in patterns)
+
+
 class TermMatcher:
     """Compiled matcher for a tuple of term rules plus extra per-rule exception phrases."""
 
@@ -107,10 +117,12 @@ class TermMatcher:
             if self._phrases else None
         self._timeout = regex_timeout()
         self._patterns = [
-            (i, tuple(regex.compile(p) for p in r.patterns),
-             tuple(regex.compile(p) for p in r.exception_patterns))
+            (i, _compile(r.patterns, r), _compile(r.exception_patterns, r))
             for i, r in enumerate(rules) if r.patterns or r.exception_patterns
         ]
+        literals = sorted({s for _, *kinds in self._patterns for kind in kinds
+                           for _, need in kind if need for s in need})
+        self._literals = ac.AhoCorasick(literals).find_matches_as_strings if literals else None
 
     def scan(self, text: str) -> tuple[list[Hit], list[Timeout]]:
         """Hits in ``text`` (already normalised), sorted by position, exceptions applied."""
@@ -122,14 +134,18 @@ class TermMatcher:
                 for rule, is_exception in self._owners[pid]:
                     (cancels if is_exception else hits).setdefault(rule, []).append((start, end))
         timeouts = []
+        present = set(self._literals(text, overlapping=True)) if self._literals else set()
         for rule, patterns, exceptions in self._patterns:
             try:
-                for pattern in patterns:
-                    hits.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=self._timeout) if m.end() > m.start())
-                for pattern in exceptions:
-                    cancels.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=self._timeout))
+                for pattern, need in patterns:
+                    found = hits.setdefault(rule, [])
+                    if need is None or not present.isdisjoint(need):
+                        found.extend(m.span() for m in pattern.finditer(text, timeout=self._timeout)
+                                     if m.end() > m.start())
+                for pattern, need in exceptions:
+                    found = cancels.setdefault(rule, [])
+                    if need is None or not present.isdisjoint(need):
+                        found.extend(m.span() for m in pattern.finditer(text, timeout=self._timeout))
             except TimeoutError:
                 timeouts.append(Timeout(rule))
                 hits.pop(rule, None)
