@@ -42,7 +42,7 @@ def expand(paths, exclude=()) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def write_atomic(path: str, data: str | bytes) -> None:
+def write_atomic(path: str, data) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)  # keep the link
     directory = target.parent if str(target.parent) else Path(".")
@@ -56,7 +56,8 @@ def write_atomic(path: str, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             # surrogateescape: a non-UTF-8 file name in a report is written back as its bytes
-            handle.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+            for part in [data] if isinstance(data, (str, bytes)) else data:  # or an iterable of parts
+                handle.write(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
