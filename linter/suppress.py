@@ -56,7 +56,8 @@ def _make(block: Block, line: int, m: regex.Match) -> Directive:
         if why.endswith(closer):
             why = why[:-len(closer)]
             break
-    reason = why.strip() or None
+    # Only dashes and comment closers ("---", "-- -->") are punctuation, not a reason.
+    reason = why.strip() if why.strip(" ->*/") else None
     return Directive(block, line, ids, reason)
 
 
