@@ -23,7 +23,8 @@ def _color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text, output: str | None) -> None:
+    """Write a report (a string, or an iterable of strings written as they come)."""
     if output:
         from .files import write_atomic
         try:
@@ -31,7 +32,8 @@ def _emit(text: str, output: str | None) -> None:
         except OSError as exc:
             raise LivelintError(f"cannot write output ({exc.strerror or exc})", output) from None
     else:
-        sys.stdout.write(text)
+        for part in [text] if isinstance(text, str) else text:
+            sys.stdout.write(part)
         sys.stdout.flush()
 
 
@@ -91,7 +93,9 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
         if diff:
             _emit("".join(f.diff for f in report.fixes), None)
         if output or not diff:
-            _emit(get(fmt).render(report, color=_color(output)), output)
+            reporter = get(fmt)
+            streams = hasattr(reporter, "chunks")  # JSON: written piece by piece (peak memory)
+            _emit(reporter.chunks(report) if streams else reporter.render(report, color=_color(output)), output)
     except LivelintError as exc:
         _fail(str(exc))
     if errors:

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs as ac
 import regex
 
 from . import citations
+from .literals import required
 from .model import Citation, LivelintError, Segment, Violation
 from .normalize import normalize
 from .ruleset import builtin_dir
@@ -31,7 +33,19 @@ class Vocabulary:
     citation: Citation
 
     def corrects(self, norm: str) -> bool:
-        return any(p in norm for p in self.phrases) or any(p.search(norm) for p in self.patterns)
+        """Whether ``norm`` retracts something: asked for every segment, so one automaton pass
+        (a match is found iff some phrase occurs) and a literal pre-test for each pattern."""
+        find = self.__dict__.get("_find")
+        if find is None:  # built once; a frozen dataclass still has a __dict__
+            find = self.__dict__["_find"] = _finder(self.phrases, self.patterns)
+        return find(norm)
+
+
+def _finder(phrases: tuple[str, ...], patterns: tuple[regex.Pattern, ...]):
+    has_phrase = ac.AhoCorasick(list(phrases)).find_matches_as_indexes if phrases else (lambda text: ())
+    tests = [(required(p.pattern), p.search) for p in patterns]
+    return lambda norm: bool(has_phrase(norm)) or any(
+        search(norm) for need, search in tests if need is None or any(s in norm for s in need))
 
 
 def parse(path: Path) -> Vocabulary:
@@ -87,7 +101,13 @@ def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
     vocab = vocabulary or builtin()
     if vocab is None or not violations:
         return violations
-    lines = [s.block.position(s.start)[0] for s in segments]
+    known: dict[int, int] = {}
+
+    def line(j: int) -> int:  # asked only around correcting segments, which are rare
+        if j not in known:
+            known[j] = segments[j].block.position(segments[j].start)[0]
+        return known[j]
+
     flagged: dict[int, list[int]] = {}
     for k, v in enumerate(violations):
         if v.category != "meta":
@@ -98,16 +118,17 @@ def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
         said = seg.norm[seg.start:seg.end]
         if not vocab.corrects(said):
             continue
-        earlier = [lines[j] for j in range(max(0, i - vocab.window), i)
-                   if lines[j] in flagged and lines[j] < lines[i]]
+        here = line(i)
+        earlier = [line(j) for j in range(max(0, i - vocab.window), i)
+                   if line(j) in flagged and line(j) < here]
         if not earlier:
             continue
         quoted = [n for n in earlier if any(normalize(violations[k].match) in said for k in flagged[n])]
         target = (quoted or earlier)[-1]
         for k in flagged[target]:
-            corrected.setdefault(k, lines[i])
+            corrected.setdefault(k, here)
         words = {normalize(violations[k].match) for k in flagged[target]}
-        for k in flagged.get(lines[i], ()):
+        for k in flagged.get(here, ()):
             if normalize(violations[k].match) in words:
                 quoting.setdefault(k, target)
     if not corrected:

@@ -42,9 +42,10 @@ def expand(paths, exclude=()) -> list[str]:
     return [p for p in out if not (p in seen or seen.add(p))]
 
 
-def write_atomic(path: str, data: str | bytes, durable: bool = True) -> None:
+def write_atomic(path: str, data, durable: bool = True) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file.
 
+    ``data`` is text, bytes, or an iterable of them (a report streamed as it renders).
     ``durable`` syncs the data to disk before the rename (user files and reports); a cache,
     which may always be rebuilt, skips that cost."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)  # keep the link
@@ -59,7 +60,8 @@ def write_atomic(path: str, data: str | bytes, durable: bool = True) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             # surrogateescape: a non-UTF-8 file name in a report is written back as its bytes
-            handle.write(data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data)
+            for part in [data] if isinstance(data, (str, bytes)) else data:
+                handle.write(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

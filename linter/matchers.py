@@ -10,14 +10,18 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, groupby
+from operator import itemgetter
+from pathlib import Path
 
 import ahocorasick_rs as ac
 import regex
 
+from .literals import required
 from .model import LivelintError
 from .normalize import normalize
-from .ruleset import Rule
+from .ruleset import Rule, builtin_dir
 
 REGEX_TIMEOUT = 2.0  # seconds per rule and text; a catastrophic house regex cannot hang a run
 
@@ -88,6 +92,21 @@ def _normalize_all(items: list[str]) -> list[str]:
     return [normalize(i) for i in items]
 
 
+def _compile(patterns: tuple[str, ...], rule: Rule) -> tuple[tuple[str, frozenset | None], ...]:
+    """Each pattern with its required literals: a pattern none of whose literals occurs in the
+    text cannot match it and is skipped. Only for built-in rules: a house regex always runs, so
+    a catastrophic one is reported (ML003) on every file, not only where its literal occurs."""
+    own = Path(rule.path).is_relative_to(builtin_dir())
+    return tuple((p, required(p) if own else None) for p in patterns)
+
+
+@lru_cache(maxsize=None)
+def _regex(pattern: str) -> regex.Pattern:
+    """Compiled on first use (rule files were validated when parsed): a pattern whose literals
+    never occur is never compiled, which is most of start-up for a short script."""
+    return regex.compile(pattern)
+
+
 class TermMatcher:
     """Compiled matcher for a tuple of term rules plus extra per-rule exception phrases."""
 
@@ -107,10 +126,12 @@ class TermMatcher:
             if self._phrases else None
         self._timeout = regex_timeout()
         self._patterns = [
-            (i, tuple(regex.compile(p) for p in r.patterns),
-             tuple(regex.compile(p) for p in r.exception_patterns))
+            (i, _compile(r.patterns, r), _compile(r.exception_patterns, r))
             for i, r in enumerate(rules) if r.patterns or r.exception_patterns
         ]
+        literals = sorted({s for _, *kinds in self._patterns for kind in kinds
+                           for _, need in kind if need for s in need})
+        self._literals = ac.AhoCorasick(literals).find_matches_as_strings if literals else None
 
     def scan(self, text: str) -> tuple[list[Hit], list[Timeout]]:
         """Hits in ``text`` (already normalised), sorted by position, exceptions applied."""
@@ -118,18 +139,27 @@ class TermMatcher:
         cancels: dict[int, list[tuple[int, int]]] = {}
         if self._automaton is not None:
             # ``text`` is a normalised view: lone surrogates are already U+FFFD (normalize.py).
-            for pid, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            # Grouped by phrase first (a C-level sort), so each phrase's owners are visited once
+            # rather than once per occurrence; span order within a rule does not matter.
+            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            found.sort()
+            for pid, group in groupby(found, itemgetter(0)):
+                spans = [(start, end) for _, start, end in group]
                 for rule, is_exception in self._owners[pid]:
-                    (cancels if is_exception else hits).setdefault(rule, []).append((start, end))
+                    (cancels if is_exception else hits).setdefault(rule, []).extend(spans)
         timeouts = []
+        present = set(self._literals(text, overlapping=True)) if self._literals else set()
         for rule, patterns, exceptions in self._patterns:
             try:
-                for pattern in patterns:
-                    hits.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=self._timeout) if m.end() > m.start())
-                for pattern in exceptions:
-                    cancels.setdefault(rule, []).extend(
-                        m.span() for m in pattern.finditer(text, timeout=self._timeout))
+                for pattern, need in patterns:
+                    found = hits.setdefault(rule, [])
+                    if need is None or not present.isdisjoint(need):
+                        found.extend(m.span() for m in _regex(pattern).finditer(text, timeout=self._timeout)
+                                     if m.end() > m.start())
+                for pattern, need in exceptions:
+                    found = cancels.setdefault(rule, [])
+                    if need is None or not present.isdisjoint(need):
+                        found.extend(m.span() for m in _regex(pattern).finditer(text, timeout=self._timeout))
             except TimeoutError:
                 timeouts.append(Timeout(rule))
                 hits.pop(rule, None)

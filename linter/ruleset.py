@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import citations as cit
@@ -70,7 +71,17 @@ class Rule:
         """Fill ``{name}`` placeholders; no attribute or index access is possible."""
         if "{" not in template:  # most suggestions: nothing to fill
             return template
-        return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), "")), template)
+        parts = _template_parts(template)  # [text, name, text, name, …, text]
+        filled = list(parts)
+        for i in range(1, len(parts), 2):
+            filled[i] = str(values.get(parts[i], ""))
+        return "".join(filled)
+
+
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> list[str]:
+    """A template split at its placeholders once, not re-scanned for each of 50k findings."""
+    return _PLACEHOLDER.split(template)
 
 
 @dataclass(frozen=True)

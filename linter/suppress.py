@@ -54,7 +54,8 @@ def _make(block: Block, line: int, m: regex.Match) -> Directive:
     why = (m.group("why") or "").rstrip()
     while why.endswith(("-->", "*/")):  # comment closers end a comment; they are no reason
         why = why[:-3 if why.endswith("-->") else -2].rstrip()
-    reason = why.strip() or None
+    # Only dashes and comment closers ("---", "-- -->") are punctuation, not a reason.
+    reason = why.strip() if why.strip(" ->*/") else None
     return Directive(block, line, ids, reason)
 
 

@@ -62,3 +62,15 @@ def test_quick_run_reports_every_ratio(tmp_path):
     assert report.console(results).count("\n") >= len(results.rows) - 1
     profile = report.profile(results.corpus.files, str(tmp_path / "cfg" / "base.toml"))
     assert "linter/" in profile and "ncalls" in profile
+
+
+def test_identical_check_saves_then_compares(tmp_path, capsys):
+    from benchmarks import identical
+
+    ref = tmp_path / "ref.json"
+    assert identical.main([str(ref), "--quick", "--save"]) == 0
+    assert b'"violations"' in ref.read_bytes()
+    assert identical.main([str(ref), "--quick"]) == 0  # the same code twice: byte-identical
+    ref.write_bytes(ref.read_bytes().replace(b'"violations"', b'"Violations"', 1))
+    assert identical.main([str(ref), "--quick"]) == 1
+    assert "DIFFERENT" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""JSON report (contract §3.2), serialised once per report."""
+"""JSON report (contract §3.2), serialised one violation at a time."""
 from __future__ import annotations
 
 try:
@@ -6,6 +6,7 @@ try:
 except ImportError:  # pragma: no cover - orjson is a declared dependency
     orjson = None
 import json
+from typing import Iterator
 
 from ..report import Report
 
@@ -33,29 +34,35 @@ def _valid(value):
 
 def render(report: Report, color: bool = False) -> str:
     if orjson is not None:
-        try:
-            return _render_orjson(report)
-        except TypeError:  # a lone surrogate (non-UTF-8 file name): rare, so only then check all
-            return orjson.dumps(_valid(as_dict(report)), option=orjson.OPT_INDENT_2).decode() + "\n"
+        return "".join(chunks(report))
     return json.dumps(_valid(as_dict(report)), ensure_ascii=False, indent=2) + "\n"
 
 
-def _render_orjson(report: Report) -> str:
-    """Byte-for-byte the one-shot dump of ``as_dict``, but each violation's dict is dropped as
-    soon as it is serialised: peak memory holds the output, not a second copy as dicts.
-    JSON strings never contain a raw newline, so re-indenting by replacing it is exact."""
+def _dumps(value: dict) -> bytes:
+    """One orjson dump; a lone surrogate (a non-UTF-8 file name, as Python escapes it) makes
+    orjson refuse, and only then is the value escaped, exactly as a dump of the whole would be."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    except TypeError:
+        return orjson.dumps(_valid(value), option=orjson.OPT_INDENT_2)
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report in pieces, byte-for-byte the one-shot dump of ``as_dict`` when joined: the
+    CLI writes them as they come, so peak memory holds one violation's text, not the whole
+    report (a 57 MB report was a ~180 MB peak as one string). JSON strings never contain a raw
+    newline, so re-indenting a violation by replacing it is exact."""
     shell = {"tool": {"name": "livelint", "version": report.version},
              "files": [f.as_dict() for f in report.files], "violations": [], "summary": report.summary()}
-    head = orjson.dumps(shell, option=orjson.OPT_INDENT_2)
-    # Decoding item by item keeps one copy of the output alive at a time: decoding a 27 MB
-    # bytes object in one go briefly needs ~3x its size (measured: 128 MB vs ~100 MB peak).
-    items = [orjson.dumps(v.as_dict(), option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ").decode()
-             for v in report.violations]
-    text = head.decode()
-    if not items:
-        return text + "\n"
+    text = _dumps(shell).decode()
+    violations = report.violations
+    if not violations:
+        yield text + "\n"
+        return
     marker = '"violations": []'
     at = text.index(marker)
-    items[0] = text[:at] + '"violations": [\n    ' + items[0]
-    items[-1] = items[-1] + "\n  ]" + text[at + len(marker):] + "\n"
-    return ",\n    ".join(items)
+    yield text[:at] + '"violations": [\n    '
+    for k, v in enumerate(violations):
+        item = _dumps(v.as_dict()).replace(b"\n", b"\n    ").decode()
+        yield ",\n    " + item if k else item
+    yield "\n  ]" + text[at + len(marker):] + "\n"
