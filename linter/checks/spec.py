@@ -14,14 +14,11 @@ _SAME_FIBRE = {"真丝": "桑蚕丝", "蚕丝": "桑蚕丝", "全棉": "棉"}
 _SHARE = regex.compile(rf"(?P<a>\p{{Han}}{{1,5}}?)\s?(?:含量)?\s?(?P<p>{NUM})\s?%|(?P<q>{NUM})\s?%\s?(?P<b>\p{{Han}}{{1,5}})")
 
 
-def _spec(product, canonical):
-    found = None if product is None else product.spec(canonical)
-    return found or (None, None)
-
-
-def _spec_key(product, canonical, default):
-    written, _ = _spec(product, canonical)
-    return key(product, "specs", written or default)
+def _declared(product, canonical: str, default: str) -> tuple[str, str | None]:
+    """(key path, value) of a well-known spec; the path names the key as the merchant wrote it
+    (products[0].specs.面料), or the default name when it is missing."""
+    written, value = (product.spec(canonical) if product is not None else None) or (None, None)
+    return key(product, "specs", written or default), value
 
 
 def shares(composition: str) -> dict[str, float]:
@@ -37,8 +34,7 @@ def shares(composition: str) -> dict[str, float]:
 
 def fibre(rule, claim, product, manifest, segment):
     """纯棉/100%羊毛 needs >= 99.5% of that single fibre; 羊绒70% must equal the label's share."""
-    written, composition = _spec(product, "composition")
-    field = _spec_key(product, "composition", "成分")
+    field, composition = _declared(product, "composition", "成分")
     if composition is None:
         return unverifiable(field)
     parts = shares(composition)
@@ -54,8 +50,7 @@ def fibre(rule, claim, product, manifest, segment):
 
 def net_content(rule, claim, product, manifest, segment):
     """净含量 said must equal specs 净含量 (same dimension, relative tolerance)."""
-    _, spec = _spec(product, "net_content")
-    field = _spec_key(product, "net_content", "净含量")
+    field, spec = _declared(product, "net_content", "净含量")
     if spec is None:
         return unverifiable(field)
     declared = measure_text(spec)
@@ -72,8 +67,7 @@ def _agree(said: str, declared: str) -> bool:
 
 
 def origin(rule, claim, product, manifest, segment):
-    _, spec = _spec(product, "origin")
-    field = _spec_key(product, "origin", "产地")
+    field, spec = _declared(product, "origin", "产地")
     if spec is None:
         return unverifiable(field)
     return None if _agree(claim.detail, spec) else violation(field, claim.detail, spec)
@@ -89,8 +83,7 @@ def grade(rule, claim, product, manifest, segment):
                 if at <= claim.start and claim.end <= at + len(n):
                     return None
                 at = segment.norm.find(n, at + 1)
-    _, spec = _spec(product, "grade")
-    field = _spec_key(product, "grade", "等级")
+    field, spec = _declared(product, "grade", "等级")
     if spec is None:
         return unverifiable(field)
     return None if _agree(claim.detail, spec) else violation(field, claim.detail, spec)
@@ -106,8 +99,7 @@ def certified(rule, claim, product, manifest, segment):
 
 
 def shelf_life(rule, claim, product, manifest, segment):
-    _, spec = _spec(product, "shelf_life")
-    field = _spec_key(product, "shelf_life", "保质期")
+    field, spec = _declared(product, "shelf_life", "保质期")
     if spec is None:
         return unverifiable(field)
     declared = duration_text(normalize(spec))
@@ -133,8 +125,7 @@ def _date(text: str, year: int) -> date | None:
 
 def production_date(rule, claim, product, manifest, segment):
     """今天刚生产 / 生产日期11月10日 must match specs 生产日期; 新鲜到货 only needs it declared."""
-    _, spec = _spec(product, "production_date")
-    field = _spec_key(product, "production_date", "生产日期")
+    field, spec = _declared(product, "production_date", "生产日期")
     if spec is None:
         return unverifiable(field)
     when = segment.time if segment is not None and segment.time else \
