@@ -82,3 +82,8 @@ def test_corpus_layout():
         for manifest in (CORPUS / folder).glob("*.manifest.yaml"):
             stem = manifest.name[: -len(".manifest.yaml")]
             assert any(p.stem == stem for p in _files(folder)), f"{manifest.name} has no script"
+
+
+def test_every_category_has_a_recall_file():
+    """Issue 4: a recall corpus of violating lines, one file per category."""
+    assert {p.stem for p in _files("recall")} == set(CATEGORIES) - {"meta"}
