@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--quick] [--no-textlint] [--results FILE]`` from the repository root.
+"""``python -m benchmarks [--quick] [--dense] [--no-textlint] [--results FILE]`` from the repository root.
 
 Prints every ratio; the full run (5 MB, 100 files) also rewrites benchmarks/RESULTS.md.
 """
@@ -17,6 +17,8 @@ HERE = Path(__file__).resolve().parent
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny corpus, one run each (smoke test)")
+    parser.add_argument("--dense", action="store_true",
+                        help="the dense stress corpus (~0.77 findings a line) for every measure")
     parser.add_argument("--no-textlint", action="store_true", help="skip the npm/textlint comparison")
     parser.add_argument("--repeat", type=int, help="runs per measurement (median)")
     parser.add_argument("--results", metavar="FILE",
@@ -30,13 +32,15 @@ def main(argv=None) -> int:
     settings = runner.QUICK if args.quick else runner.Settings()
     if args.no_textlint:
         settings = replace(settings, textlint=False)
+    if args.dense:
+        settings = replace(settings, dense=True)
     if args.wall:
         settings = replace(settings, metric="wall")
     if args.repeat:
         settings = replace(settings, repeat=args.repeat)
     if args.workdir:
         settings = replace(settings, workdir=Path(args.workdir))
-    results_path = args.results or (None if args.quick else str(HERE / "RESULTS.md"))
+    results_path = args.results or (None if args.quick or args.dense else str(HERE / "RESULTS.md"))
 
     log = lambda message: print(f"· {message}", file=sys.stderr, flush=True)
     profile_text = []
@@ -52,7 +56,7 @@ def main(argv=None) -> int:
     results = runner.run(settings, log=log, after=keep_profile)
     print(report.console(results))
     if results_path:
-        command = "python -m benchmarks" + (" --quick" if args.quick else "") \
+        command = "python -m benchmarks" + (" --quick" if args.quick else "") + (" --dense" if args.dense else "") \
             + (" --no-textlint" if args.no_textlint else "")
         text = report.markdown(results, command, profile_text[0] if profile_text else None,
                                report.kept_analysis(results_path))

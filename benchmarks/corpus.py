@@ -3,7 +3,8 @@
 Seeded: the same seed and size give byte-identical files on every machine, so throughput
 figures from different runs are comparable. Lines mix what real scripts carry: prices, clock
 times, stock talk, 繁體 and full-width lines, emoji, speaker tags, section headers, and enough
-absolute-claim vocabulary that the linter has real findings to report.
+a realistic share of violations (``phrases.VIOLATION_RATE``) among mostly lawful talk.
+``dense=True`` gives the earlier stress corpus (``phrases.DENSE``: ~0.77 findings a line).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import writers
+from . import phrases, writers
 
 PRODUCTS = (
     ("FACE-050", "玻尿酸保湿面霜", ("面霜",), "cosmetic", 199, 399, 259),
@@ -24,33 +25,6 @@ PRODUCTS = (
 SPEAKERS = ("主播", "主播小雅", "助播", "助播阿杰", "气氛组", "场控")
 EMOJI = ("🔥", "❤️", "👍", "🎉", "💰", "⚡", "😍", "🛒")
 
-# Slots: {p} product name, {a} alias, {n} link number, {price} {list} {k} {min} {h}:{m}.
-TEMPLATES = (
-    "姐妹们看过来，{n}号链接{p}今天到手价{price}元，原价{list}元！",
-    "这款{a}库存只剩最后{k}件了，拍完就没有了！",
-    "还剩最后{min}分钟，{h}:{m}准时恢复原价！",
-    "家人们，{a}每人限购2单，拍下备注主播名字有小礼品。",
-    "这是全网最好的{a}，真的没有之一！",
-    "第一次来的宝宝点点关注，左上角福袋先点起来！",
-    "开封后最好冷藏，三天内用完，不要放在阳光下。",
-    "我们家{a}销量第一，已经卖了{k}万单了！",
-    "这个价格真的很实惠，比平时便宜{k}块钱。",
-    "{p}的成分表大家看一下，写得清清楚楚。",
-    "上一批{a}三分钟就抢光了，这次加了{k}00单。",
-    "顶级配方，国家级工艺，闭眼入！",
-    "支持七天无理由退货，运费险也给大家安排上了。",
-    "最后一步，轻轻拍匀就可以了，吸收特别快。",
-    "{h}点{m}分之前下单的，今晚就发货。",
-    "买二送一，再送一个化妆棉，相当于每件{price}元。",
-    "这款是我们直播间的首发款，别的地方买不到。",
-    "宝宝们不要犹豫，库存{k}00件，拍完下架！",
-    "主播自己用了三年了，皮肤状态真的好了很多。",
-    "价格是{price}，划线价{list}，这个价格只有今晚。",
-    "这个颜色今年最流行，搭大衣特别好看。",
-    "质量绝对没问题，百分百正品，假一赔十。",
-    "我们不说最好，只说实在，大家自己看评论区。",
-    "点赞到{k}万我们就上福利，冲冲冲！",
-)
 HEADERS = ("开场", "{n}号链接 {p}", "福利时间", "返场 {p}", "答疑", "收尾")
 
 
@@ -87,7 +61,14 @@ def _variant(rng: random.Random, text: str, s2t) -> str:
 _FULL = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
 
 
-def script(rng: random.Random, chars: int, s2t) -> list[Line]:
+def _template(rng: random.Random, dense: bool) -> str:
+    if dense:
+        return rng.choice(phrases.DENSE)
+    bad = rng.random() < phrases.VIOLATION_RATE
+    return rng.choice(phrases.VIOLATIONS if bad else phrases.LAWFUL)
+
+
+def script(rng: random.Random, chars: int, s2t, dense: bool = False) -> list[Line]:
     """Lines of one script of about ``chars`` characters."""
     lines: list[Line] = []
     seconds, size = 0, 0
@@ -98,7 +79,7 @@ def script(rng: random.Random, chars: int, s2t) -> list[Line]:
             clock = _clock(seconds)
             header = _fill(rng, rng.choice(HEADERS), product)
             lines.append(Line(f"{clock} {header}", None, clock, seconds))
-        text = _variant(rng, _fill(rng, rng.choice(TEMPLATES), product), s2t)
+        text = _variant(rng, _fill(rng, _template(rng, dense), product), s2t)
         seconds += rng.randint(5, 40)
         line = Line(text, rng.choice(SPEAKERS), _clock(seconds), seconds)
         lines.append(line)
@@ -135,9 +116,11 @@ class Corpus:
     text_bytes: int  # UTF-8 size of the script text (the throughput denominator)
     formats: tuple[str, ...]
     skipped: dict  # format -> why it is not in the corpus (no reader yet, or the reader refused it)
+    dense: bool = False  # the stress corpus (phrases.DENSE) instead of the realistic one
 
 
-def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: int = 20261111) -> Corpus:
+def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: int = 20261111,
+             dense: bool = False) -> Corpus:
     """Write ``files`` scripts of about ``total_bytes`` UTF-8 in total under ``root``."""
     import opencc
 
@@ -151,7 +134,7 @@ def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: i
     scale = total_bytes / 3 / sum(weights)  # ~3 UTF-8 bytes a character
     out, plain, size = [], [], 0
     for i, weight in enumerate(weights):
-        lines = script(rng, int(weight * scale), s2t)
+        lines = script(rng, int(weight * scale), s2t, dense)
         suffix = formats[i % len(formats)]
         path = root / "scripts" / f"script{i:03d}{suffix}"
         path.write_bytes(writers.WRITERS[suffix](lines))
@@ -162,4 +145,4 @@ def generate(root: Path, total_bytes: int = 5_000_000, files: int = 100, seed: i
         size += len(text.encode("utf-8"))
     manifest = root / "manifest.yaml"
     manifest.write_text(manifest_text(), "utf-8")
-    return Corpus(root, tuple(out), tuple(plain), manifest, size, formats, skipped)
+    return Corpus(root, tuple(out), tuple(plain), manifest, size, formats, skipped, dense)

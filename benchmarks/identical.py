@@ -18,12 +18,13 @@ from pathlib import Path
 from . import corpus, measure, runner
 
 
-def report(size: int = 5_000_000, files: int = 100) -> bytes:
+def report(size: int = 5_000_000, files: int = 100, dense: bool = False, jobs: int = 1) -> bytes:
     """The JSON report of a whole-corpus check (built-in rules and the manifest)."""
     with tempfile.TemporaryDirectory(prefix="livelint-identical-") as work:
-        c = corpus.generate(Path(work) / "corpus", size, files)
+        c = corpus.generate(Path(work) / "corpus", size, files, dense=dense)
         cfg = runner._config(Path(work) / "cfg.toml", c.manifest)
-        argv = measure.livelint("check", "scripts", "--config", cfg, "--format", "json")
+        argv = measure.livelint("check", "scripts", "--config", cfg, "--format", "json",
+                                *(("--jobs", str(jobs)) if jobs != 1 else ()))
         out = subprocess.run(argv, cwd=c.root, capture_output=True, env=measure.env(str(Path(work) / "cache")))
         if out.returncode not in (0, 1):
             raise SystemExit(f"livelint exited {out.returncode}: {out.stderr.decode(errors='replace')[-500:]}")
@@ -35,8 +36,10 @@ def main(argv=None) -> int:
     parser.add_argument("reference", help="the reference report (written with --save)")
     parser.add_argument("--save", action="store_true", help="write the reference instead of comparing")
     parser.add_argument("--quick", action="store_true", help="a 40 kB corpus of 4 files")
+    parser.add_argument("--dense", action="store_true", help="the dense stress corpus (many findings)")
+    parser.add_argument("--jobs", type=int, default=1, help="check with --jobs N (the report must not change)")
     args = parser.parse_args(argv)
-    data = report(40_000, 4) if args.quick else report()
+    data = report(40_000, 4, args.dense, args.jobs) if args.quick else report(dense=args.dense, jobs=args.jobs)
     digest = hashlib.sha256(data).hexdigest()[:16]
     if args.save:
         Path(args.reference).write_bytes(data)

@@ -87,6 +87,15 @@ def kept_analysis(path) -> str:
     return text[text.index(MARKER) + len(MARKER):].strip() if MARKER in text else ""
 
 
+def _kind(c) -> str:
+    from .phrases import VIOLATION_RATE
+
+    if c.dense:
+        return "the dense stress mix (benchmarks/phrases.py DENSE: 14 of 24 templates break a rule)"
+    return (f"realistic: mostly lawful talk, {VIOLATION_RATE:.0%} of lines break a rule (benchmarks/phrases.py); "
+            "rows marked *dense stress corpus* use the old dense mix with the same seed and size")
+
+
 def markdown(results, command: str, profile_text: str | None, analysis: str = "") -> str:
     c = results.corpus
     s = results.settings
@@ -98,6 +107,7 @@ def markdown(results, command: str, profile_text: str | None, analysis: str = ""
            "## Corpus", "",
            f"- {len(c.files)} scripts, {c.text_bytes / 1e6:.2f} MB of script text (UTF-8), seed {s.seed}, "
            f"formats {', '.join(c.formats)}; manifest with 6 products",
+           f"- lines: {_kind(c)}",
            f"- timings: fastest of {s.repeat} runs after a warm-up; ratios use {'CPU (user+system)' if s.metric == 'cpu' else 'wall'} "
            "time of each process, `--jobs` uses wall time; memory: the child's own ru_maxrss",
            *[f"- {n}" for n in results.notes], "",

@@ -29,9 +29,12 @@ class Settings:
     house: tuple[int, int] = (3_000, 30_000)
     startup_repeat: int = 7  # start-up runs are short, so take more of them
     metric: str = "cpu"  # "cpu": user+system time of the process (robust on a shared machine); "wall"
+    dense: bool = False  # main corpus: the dense stress mix instead of realistic scripts
+    stress: bool = True  # also measure check vs floor and --jobs on the dense stress corpus
 
 
-QUICK = Settings(size=40_000, files=4, repeat=1, textlint=False, house=(200, 2_000), startup_repeat=1)
+QUICK = Settings(size=40_000, files=4, repeat=1, textlint=False, house=(200, 2_000), startup_repeat=1,
+                 stress=False)
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,9 @@ def _run(s: Settings, work: Path, log) -> Results:
     res = Results(s)
     _METRIC[0] = s.metric
     log(f"corpus: {s.files} files, ~{s.size / 1e6:.2f} MB …")
-    c = res.corpus = corpus_mod.generate(work / "corpus", s.size, s.files, s.seed)
+    c = res.corpus = corpus_mod.generate(work / "corpus", s.size, s.files, s.seed, s.dense)
     if c.skipped:
         res.notes.append("formats skipped: " + "; ".join(f"{k} ({v})" for k, v in c.skipped.items()))
-    mb = c.text_bytes / 1e6
     env = measure.env(str(work / "xdg-cache"))
     base_cfg = _config(work / "cfg" / "base.toml", c.manifest)
     check = lambda cfg, *extra: measure.livelint("check", "scripts", "--config", cfg, "--format", "json", *extra)
@@ -124,16 +126,7 @@ def _run(s: Settings, work: Path, log) -> Results:
     floor_terms, prh_terms = _terms(load_ruleset())
     terms_file = work / "floor-terms.txt"
     terms_file.write_text("\n".join(floor_terms) + "\n", "utf-8")
-    log("floor pipeline …")
-    floor = measure.best([sys.executable, "-m", "benchmarks.floor", terms_file, *c.plain], s.repeat,
-                         cwd=Path(__file__).resolve().parent.parent, env=env, ok=(0,))
-    log("livelint check (built-in rules + manifest) …")
-    full = measure.best(check(base_cfg), s.repeat, cwd=c.root, env=env)
-    res.figures.update(floor=floor, check=full)
-    ratio = _t(full) / _t(floor)
-    res.rows.append(Row("check vs floor pipeline", f"{ratio:.2f}×", "≤ 2×", ratio <= 2,
-                        f"livelint {mb / _t(full):.2f} MB/s ({_t(full):.2f} s), "
-                        f"floor {mb / _t(floor):.2f} MB/s ({_t(floor):.2f} s), {len(floor_terms)} terms"))
+    full = _floor(res, s, c, env, base_cfg, terms_file, len(floor_terms), log)
 
     log("start-up …")
     one = work / "one" / "one.txt"
@@ -151,7 +144,36 @@ def _run(s: Settings, work: Path, log) -> Results:
     _jobs(res, s, c, env, base_cfg, log)
     _memory(res, s, work, c, env, full, log)
     _cache(res, s, work, c, env, full, log)
+    if s.stress and not s.dense:
+        _stress(res, s, work, env, terms_file, len(floor_terms), log)
     return res
+
+
+def _floor(res, s, c, env, cfg, terms_file, terms: int, log, label: str = "") -> measure.Run:
+    log(f"floor pipeline{label} …")
+    floor = measure.best([sys.executable, "-m", "benchmarks.floor", terms_file, *c.plain], s.repeat,
+                         cwd=Path(__file__).resolve().parent.parent, env=env, ok=(0,))
+    log(f"livelint check (built-in rules + manifest){label} …")
+    full = measure.best(measure.livelint("check", "scripts", "--config", cfg, "--format", "json"),
+                        s.repeat, cwd=c.root, env=env)
+    res.figures.update({f"floor{label}": floor, f"check{label}": full})
+    ratio = _t(full) / _t(floor)
+    mb = c.text_bytes / 1e6
+    res.rows.append(Row(f"check vs floor pipeline{label}", f"{ratio:.2f}×", "≤ 2×", ratio <= 2,
+                        f"livelint {mb / _t(full):.2f} MB/s ({_t(full):.2f} s), "
+                        f"floor {mb / _t(floor):.2f} MB/s ({_t(floor):.2f} s), {terms} terms"))
+    return full
+
+
+def _stress(res, s, work, env, terms_file, terms: int, log) -> None:
+    """The same two measures on the dense corpus (~0.77 findings a line), so that the cost of
+    many findings (assembly, JSON, unpickling under --jobs) stays visible."""
+    label = " (dense stress corpus)"
+    log("dense stress corpus …")
+    c = corpus_mod.generate(work / "dense", s.size, s.files, s.seed, dense=True)
+    cfg = _config(work / "cfg" / "dense.toml", c.manifest)
+    _floor(res, s, c, env, cfg, terms_file, terms, log, label)
+    _jobs(res, s, c, env, cfg, log, label)
 
 
 def _house(res, s, work, c, env, check, prh_terms, log) -> None:
@@ -191,16 +213,16 @@ def _house(res, s, work, c, env, check, prh_terms, log) -> None:
                         f"{_t(ours):.2f} s; built-in terms + {small} house terms ({len(prh_terms) + len(house)} prh rules)"))
 
 
-def _jobs(res, s, c, env, cfg, log) -> None:
+def _jobs(res, s, c, env, cfg, log, label: str = "") -> None:
     if not supports_jobs():
         res.rows.append(Row("--jobs 2 vs --jobs 1", "n/a", "≥ 1.7×", None, "this livelint has no --jobs yet"))
         return
     log("--jobs 1 / --jobs 2 …")
     cmd = lambda n: measure.livelint("check", "scripts", "--config", cfg, "--format", "json", "--jobs", n)
     one, two = measure.best(cmd(1), s.repeat, cwd=c.root, env=env), measure.best(cmd(2), s.repeat, cwd=c.root, env=env)
-    res.figures.update(jobs1=one, jobs2=two)
+    res.figures.update({f"jobs1{label}": one, f"jobs2{label}": two})
     ratio = one.seconds / two.seconds
-    res.rows.append(Row(f"--jobs 2 vs --jobs 1 ({len(c.files)} files)", f"{ratio:.2f}×", "≥ 1.7×", ratio >= 1.7,
+    res.rows.append(Row(f"--jobs 2 vs --jobs 1 ({len(c.files)} files){label}", f"{ratio:.2f}×", "≥ 1.7×", ratio >= 1.7,
                         f"{one.seconds:.2f} s vs {two.seconds:.2f} s"))
 
 

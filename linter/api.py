@@ -11,6 +11,7 @@ from .engine import FileReport, Linter
 from .files import expand, write_atomic
 from .fix import FileFix, fix_file
 from .manifest import Manifest, load_manifest
+from .matchers import regex_timeout
 from .model import LivelintError
 from .report import Report
 from .ruleset import RuleSet
@@ -49,15 +50,25 @@ class Options:
         )
 
 
-def build(options: Options) -> tuple[RuleSet, Manifest | None, Linter]:
+def build(options: Options, linter: bool = True) -> tuple[RuleSet, Manifest | None, Linter | None]:
+    """Rule set, manifest and Linter; ``linter=False`` still validates every input (so a bad
+    one is reported here, once) but leaves the matcher unbuilt, for a parent whose workers
+    build their own."""
     ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
     if options.severity:
         ruleset = replace(ruleset, rules=tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                                for r in ruleset.rules))
     manifest = load_manifest(options.manifest) if options.manifest else None
-    linter = Linter(ruleset, manifest, Cast.from_manifest(manifest, options.speakers),
-                    keep_source=options.keep_source)
-    return ruleset, manifest, linter
+    Cast.from_manifest(manifest, options.speakers)  # validates the speakers settings
+    if not linter:
+        regex_timeout()  # the one setting the Linter itself validates
+        return ruleset, manifest, None
+    return ruleset, manifest, _linter(ruleset, manifest, options)
+
+
+def _linter(ruleset: RuleSet, manifest: Manifest | None, options: Options) -> Linter:
+    return Linter(ruleset, manifest, Cast.from_manifest(manifest, options.speakers),
+                  keep_source=options.keep_source)
 
 
 @dataclass(frozen=True)
@@ -85,13 +96,14 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
     ``on_progress(done, total)`` is called after each file, in input order.
     """
     options = options or Options()
-    ruleset, _, linter = build(options)
+    ruleset, manifest, _ = build(options, linter=False)
     files = expand(paths, options.exclude)
+    count = parallel.workers(job.jobs, len(files))
+    linter = _linter(ruleset, manifest, options) if count <= 1 else None  # workers build their own
     results: list[FileReport] = []
     fixes: list[FileFix] = []
     if options.cache:
         job = replace(job, results=cache.ResultCache.for_run(options, cache.rules_key(options.rulesets)))
-    count = parallel.workers(job.jobs, len(files))
     outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job))
     for done, out in enumerate(outcomes, start=1):
         if out.error is not None:

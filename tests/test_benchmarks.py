@@ -74,3 +74,30 @@ def test_identical_check_saves_then_compares(tmp_path, capsys):
     ref.write_bytes(ref.read_bytes().replace(b'"violations"', b'"Violations"', 1))
     assert identical.main([str(ref), "--quick"]) == 1
     assert "DIFFERENT" in capsys.readouterr().out
+
+
+def test_realistic_corpus_lawful_lines_are_lawful_and_violations_are_not(tmp_path):
+    """The default corpus claims a violation rate; that holds only if LAWFUL lines draw no
+    finding and VIOLATIONS lines do (as livelint sees them with the manifest)."""
+    import random
+
+    from benchmarks import phrases
+    from linter.api import Options, lint_paths
+
+    (tmp_path / "manifest.yaml").write_text(corpus.manifest_text(), "utf-8")
+    rng = random.Random(3)
+
+    def findings(templates):
+        lines = [f"主播：{corpus._fill(rng, t, p)}" for t in templates for p in corpus.PRODUCTS]
+        path = tmp_path / "s.txt"
+        path.write_text("\n".join(lines) + "\n", "utf-8")
+        report = lint_paths([str(path)], Options(manifest=str(tmp_path / "manifest.yaml")))
+        return lines, {v.line for v in report.violations}
+
+    lines, hit = findings(phrases.LAWFUL)
+    assert not hit, [lines[n - 1] for n in sorted(hit)]
+    lines, hit = findings(phrases.VIOLATIONS)
+    assert len(hit) >= 0.9 * len(lines)  # a few depend on the product (TEA-01 has no list price)
+    per = len(corpus.PRODUCTS)
+    assert all(hit & set(range(i * per + 1, i * per + per + 1)) for i in range(len(phrases.VIOLATIONS)))
+    assert 0 < phrases.VIOLATION_RATE < 0.1
