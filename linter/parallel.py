@@ -1,13 +1,17 @@
 """Checking many files on several processes, with output identical to a serial run.
 
-Workers are spawned, not forked: they receive only picklable settings and build their own Linter once, in the
-pool initializer (a compiled automaton is not worth pickling per file). ``Executor.map`` yields
-results in input order, so reports do not depend on which worker finished first.
+On Linux, with no other thread running, workers are forked after the parent has compiled the
+Linter once, so they start at once with it in memory (spawned workers spent ~0.4 s each
+re-importing and rebuilding the rules). Elsewhere they are spawned and build their own Linter
+in the pool initializer. ``Executor.map`` yields results in input order, so reports do not
+depend on which worker finished first.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
 
@@ -42,8 +46,20 @@ def run(paths: list[str], count: int, options, job, local: Callable) -> Iterator
     # At least ~32 tasks per worker: one slow file (a large workbook) no longer holds up a
     # whole chunk at the end, and the first result arrives early (100 files: 1 file a task).
     chunk = max(1, min(16, len(paths) // (count * 32)))
-    # "spawn" everywhere: the same behaviour on Linux, macOS and Windows, and no fork of a
-    # parent that may be running a progress-bar thread.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(count, context, initializer=_init, initargs=(options, job)) as pool:
+    if _can_fork():
+        global _WORKER
+        from .api import build
+
+        _WORKER = (build(options)[2], options, job)  # inherited by every forked worker
+        pool = ProcessPoolExecutor(count, multiprocessing.get_context("fork"))
+    else:
+        pool = ProcessPoolExecutor(count, multiprocessing.get_context("spawn"),
+                                   initializer=_init, initargs=(options, job))
+    with pool:
         yield from pool.map(_work, paths, chunksize=chunk)
+
+
+def _can_fork() -> bool:
+    """Fork only where it is the platform's own safe default (Linux) and no thread runs that a
+    child would inherit mid-step (the progress bar starts only after the first result)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
