@@ -7,7 +7,6 @@ names several products one ML005 warning, and one with no product in view one ML
 """
 from __future__ import annotations
 
-from . import checks  # noqa: F401  (registers every check family)
 from .claims import Claim, extract_many
 from .engine import Finding
 from .facts import CHECKS, Outcome

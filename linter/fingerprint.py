@@ -14,13 +14,12 @@ import regex
 
 from .model import Violation
 from .normalize import normalize
-
-_TIME_MARK = regex.compile(r"^\s*[\[【]\s*\+?\d{1,2}:\d{2}(?::\d{2})?\s*[\]】]\s*")
+from .segment import TIME_MARK
 
 
 @lru_cache(maxsize=256)  # many findings share one (possibly megabyte-long) line
 def _content(line: str) -> str:
-    return regex.sub(r"\s+", "", normalize(_TIME_MARK.sub("", line)))
+    return regex.sub(r"\s+", "", TIME_MARK.sub("", normalize(line)))
 
 
 def fingerprints(violations) -> list[str]:

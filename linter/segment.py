@@ -15,7 +15,7 @@ import ahocorasick_rs as ac
 import regex
 
 from .manifest import Manifest
-from .model import Block, Segment, Speaker
+from .model import Segment, Speaker
 from .normalize import normalize
 
 ROLE_WORDS = {
@@ -23,7 +23,7 @@ ROLE_WORDS = {
     "气氛组": "vibe-group", "场控": "floor", "中控": "floor", "嘉宾": "guest",
 }
 
-_TIME = regex.compile(
+TIME_MARK = regex.compile(
     r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
 _CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
 _LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
@@ -218,7 +218,7 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
         start = 0
         if block.time is not None:
             state.time = resolve_time(block.time, base, state.time)
-        m = _TIME.match(norm)
+        m = TIME_MARK.match(norm)
         if m:
             start = m.end()
             if base is not None:
