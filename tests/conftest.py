@@ -67,6 +67,17 @@ def cli(tmp_path):
     return CLI(tmp_path)
 
 
+def one_line_error(result, *needles):
+    """Exit 2, exactly one line on stderr, no traceback, and every needle in it."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "内部错误" not in result.stderr, result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))

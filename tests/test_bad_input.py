@@ -9,22 +9,11 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import ROOT, one_line_error, write
 
 LINE = "主播：这是全网最好的面霜"
 RULE = (ROOT / "tests" / "data" / "HR001-house-banned-words.yaml").read_text("utf-8")
 MANIFEST = "products:\n  - sku: A\n    name: 面霜\n    stock: 10\n"
-
-
-def one_line_error(result, *needles):
-    """Exit 2, exactly one line on stderr, no traceback, and every needle in it."""
-    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr and "内部错误" not in result.stderr, result.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 # --- scripts ---------------------------------------------------------------------------------
