@@ -59,6 +59,15 @@ def key(product, *parts: str) -> str:
     return product.key(*parts)
 
 
+def declared(product, *path: str) -> tuple[str, object]:
+    """(key path, value) of a product fact: declared(p, "price", "live") gives
+    ("products[0].price.live", 199.0); the value is None when the product or fact is missing."""
+    value = product
+    for part in path:
+        value = None if value is None else getattr(value, part)
+    return key(product, *path), value
+
+
 def show(value) -> str:
     """199.0 → 199, 9.9 → 9.9: numbers as a person writes them."""
     if isinstance(value, float):

@@ -4,7 +4,7 @@ Safe harbour: a price that turns out *more favourable* than said is never a find
 """
 from __future__ import annotations
 
-from ..facts import Check, key, numbers_only, register, unverifiable, violation
+from ..facts import Check, declared, key, numbers_only, register, unverifiable, violation
 
 
 def compared(rule, claim, product, manifest, segment):
@@ -12,36 +12,36 @@ def compared(rule, claim, product, manifest, segment):
     as the maker's suggested retail price."""
     if claim.detail == "厂商建议零售价":
         return None
-    lowest = None if product is None else product.price.lowest_7d
+    field, lowest = declared(product, "price", "lowest_7d")
     if lowest is None:
-        return unverifiable(key(product, "price", "lowest_7d"))
+        return unverifiable(field)
     if claim.value > lowest + rule.param.get("rounding", 0):
-        return violation(key(product, "price", "lowest_7d"), claim.value, lowest)
+        return violation(field, claim.value, lowest)
     return None
 
 
 def live(rule, claim, product, manifest, segment):
     """到手价 X below the real live price lures with a price nobody pays; above it is harmless."""
-    actual = None if product is None else product.price.live
+    field, actual = declared(product, "price", "live")
     if actual is None:
-        return unverifiable(key(product, "price", "live"))
+        return unverifiable(field)
     if claim.value < actual - rule.param.get("rounding", 0):
-        return violation(key(product, "price", "live"), claim.value, actual)
+        return violation(field, claim.value, actual)
     return None
 
 
 def discount(rule, claim, product, manifest, segment):
     """五折/直降200 must compute from the base (a price said on the line, else price.list) to
     no more than price.live."""
-    actual = None if product is None else product.price.live
+    field, actual = declared(product, "price", "live")
     if actual is None:
-        return unverifiable(key(product, "price", "live"))
+        return unverifiable(field)
     base = claim.base if claim.base is not None else product.price.list
     if base is None:
         return unverifiable(key(product, "price", "list"))
     promised = base * claim.value / 10 if claim.detail == "rate" else base - claim.value
     if actual > promised + rule.param.get("rounding", 0):
-        return violation(key(product, "price", "live"), promised, actual,
+        return violation(field, promised, actual,
                          f"（按 {base:g} 元计算）")
     return None
 

@@ -1,7 +1,7 @@
 """Sales and review figures against products[].sales (count and its source)."""
 from __future__ import annotations
 
-from ..facts import Check, key, numbers_only, register, unverifiable, violation
+from ..facts import Check, declared, key, numbers_only, register, unverifiable, violation
 
 
 def sales_figure(rule, claim, product, manifest, segment):
@@ -10,11 +10,11 @@ def sales_figure(rule, claim, product, manifest, segment):
     Review rates (好评率, 回购率) have no manifest field at all: always unverifiable."""
     if claim.kind == "rating":
         return unverifiable(key(product, "sales"), "中的好评率、回购率（清单没有此类字段：请删去，或口播时注明数据来源和统计范围）")
-    count = None if product is None else product.sales.count
+    field, count = declared(product, "sales", "count")
     if count is None:
-        return unverifiable(key(product, "sales", "count"))
+        return unverifiable(field)
     if claim.value > count * (1 + rule.param.get("tolerance", 0)):
-        return violation(key(product, "sales", "count"), claim.value, count)
+        return violation(field, claim.value, count)
     if not product.sales.source:
         return unverifiable(key(product, "sales", "source"), "（销量数据须注明来源）")
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from ..facts import Check, key, numbers_only, register, unverifiable, violation
+from ..facts import Check, declared, numbers_only, register, unverifiable, violation
 
 
 def _reference(segment, manifest, product) -> datetime | None:
@@ -38,13 +38,13 @@ def _fmt(moment: datetime) -> str:
 
 def deadline(rule, claim, product, manifest, segment):
     """A said end time (今晚12点恢复原价) or countdown (还剩5分钟) must match promo.end."""
-    end = None if product is None else product.promo.end
+    field, end = declared(product, "promo", "end")
     if end is None:
-        return unverifiable(key(product, "promo", "end"))
+        return unverifiable(field)
     tolerance = timedelta(minutes=rule.param.get("tolerance_minutes", 0))
     if claim.kind == "countdown":
         if segment is None or segment.time is None:
-            return unverifiable(key(product, "promo", "end"), "（倒计时需要该行的时间标记，如 [23:55]）")
+            return unverifiable(field, "（倒计时需要该行的时间标记，如 [23:55]）")
         said = segment.time + timedelta(seconds=claim.value)
     else:
         reference = _reference(segment, manifest, product)
@@ -56,7 +56,7 @@ def deadline(rule, claim, product, manifest, segment):
     session_end = manifest.session.end if manifest is not None else None
     if session_end and abs(said - session_end) <= tolerance and _about_stream(segment):
         return None  # "直播今晚11点结束" names the stream's end, not the offer's
-    return violation(key(product, "promo", "end"), _fmt(said), _fmt(end))
+    return violation(field, _fmt(said), _fmt(end))
 
 
 def _about_stream(segment) -> bool:
@@ -67,25 +67,25 @@ def _about_stream(segment) -> bool:
 def revert_price(rule, claim, product, manifest, segment):
     """恢复原价/明天涨价 promises a rise: after_price must exceed price.live, and equal any
     price said with it."""
-    after = None if product is None else product.promo.after_price
-    live = None if product is None else product.price.live
+    field, after = declared(product, "promo", "after_price")
+    live_field, live = declared(product, "price", "live")
     if after is None:
-        return unverifiable(key(product, "promo", "after_price"))
+        return unverifiable(field)
     if live is None:
-        return unverifiable(key(product, "price", "live"))
+        return unverifiable(live_field)
     if after <= live:
-        return violation(key(product, "promo", "after_price"), claim.text, after,
+        return violation(field, claim.text, after,
                          f"（活动后价格不高于直播价 {live:g} 元）")
     if claim.value is not None and abs(claim.value - after) > rule.param.get("rounding", 0):
-        return violation(key(product, "promo", "after_price"), claim.value, after)
+        return violation(field, claim.value, after)
     return None
 
 
 def only_today(rule, claim, product, manifest, segment):
     """只有今天/仅此一次 is false when the promotion runs past the end of the day it is said."""
-    end = None if product is None else product.promo.end
+    field, end = declared(product, "promo", "end")
     if end is None:
-        return unverifiable(key(product, "promo", "end"))
+        return unverifiable(field)
     reference = _reference(segment, manifest, product)
     if reference is None:
         return unverifiable("session.start")
@@ -93,20 +93,20 @@ def only_today(rule, claim, product, manifest, segment):
         reference -= timedelta(hours=6)
     day_end = datetime.combine(reference.date() + timedelta(days=1), time(0), reference.tzinfo)
     if end > day_end + timedelta(hours=rule.param.get("grace_hours", 0)):
-        return violation(key(product, "promo", "end"), claim.text, _fmt(end))
+        return violation(field, claim.text, _fmt(end))
     return None
 
 
 def stream_end(rule, claim, product, manifest, segment):
     """下播就涨/只到下播 ties the offer to the stream: promo.end must not outlast session.end."""
-    end = None if product is None else product.promo.end
+    field, end = declared(product, "promo", "end")
     if end is None:
-        return unverifiable(key(product, "promo", "end"))
+        return unverifiable(field)
     if manifest is None or manifest.session.end is None:
         return unverifiable("session.end")
     slack = timedelta(minutes=rule.param.get("tolerance_minutes", 0))
     if end > manifest.session.end + slack:
-        return violation(key(product, "promo", "end"), _fmt(manifest.session.end), _fmt(end))
+        return violation(field, _fmt(manifest.session.end), _fmt(end))
     return None
 
 
