@@ -165,6 +165,8 @@ class TermMatcher:
                 hits.pop(rule, None)
         out = []
         for rule, spans in hits.items():
+            if not spans:
+                continue
             kept = _uncovered(spans, cancels.get(rule, ()))
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))

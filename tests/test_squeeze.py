@@ -27,7 +27,8 @@ def test_every_span_maps_back_to_its_characters(pieces):
         return
     assert len(view.index) == len(view.text)
     assert list(view.index) == sorted(set(view.index))
-    for i, j in ((i, j) for i in range(len(view.text)) for j in range(i + 1, min(i + 6, len(view.text)) + 1)):
+    for i, j in ((i, j) for i in range(len(view.text)) for j in range(i + 1, min(i + 6, len(view.text)) + 1)
+                 if "\n" not in view.text[i:j]):  # view lines need not be neighbours in the source
         start, end = view.source_span(i, j)
         assert _unsqueeze(text[start:end]) == _unsqueeze(view.text[i:j])
         assert text[start] == view.text[i] and text[end - 1] == view.text[j - 1]
@@ -45,6 +46,14 @@ def test_split_terms_are_reported_on_source_characters(term, seps):
     for v in found:
         assert line[v.column - 1:v.end_column - 1] == v.match
         assert term in _unsqueeze(v.match)
+
+
+def test_view_holds_only_lines_with_a_separator():
+    view = squeeze("第一次\n最 好\n没有\n全.网\n顶级")
+    assert view.text == "最好\n全网"
+    assert view.lines == ((4, 7), (11, 14))
+    assert [view.covers(i) for i in (0, 4, 7, 8, 12, 16)] == [False, True, True, False, True, False]
+    assert view.source_span(0, 2) == (4, 7) and view.source_span(3, 5) == (11, 14)
 
 
 def test_only_between_han_characters():
