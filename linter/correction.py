@@ -6,6 +6,7 @@ correcting line so a reviewer sees both. The vocabulary is data (rulesets/correc
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,28 @@ class Vocabulary:
         if find is None:  # built once; a frozen dataclass still has a __dict__
             find = self.__dict__["_find"] = _finder(self.phrases, self.patterns)
         return find(norm)
+
+
+    def correcting(self, texts: list[str]) -> list[int]:
+        """Indices of the ``texts`` that retract something. One automaton pass over all of
+        them finds the few that hold a phrase or a pattern's required literal; only those
+        are asked ``corrects`` (a pattern with no required literal makes every text a candidate)."""
+        words = self.__dict__.get("_words")
+        if words is None:
+            needs = [required(p.pattern) for p in self.patterns]
+            words = None if any(n is None for n in needs) else \
+                sorted(set(self.phrases).union(*needs))
+            words = self.__dict__["_words"] = (ac.AhoCorasick(words).find_matches_as_indexes
+                                               if words else None)
+        if words is None:
+            candidates = range(len(texts))
+        else:
+            bases, pos = [], 0
+            for text in texts:
+                bases.append(pos)
+                pos += len(text) + 1
+            candidates = sorted({bisect_right(bases, start) - 1 for _, start, _ in words("\n".join(texts))})
+        return [i for i in candidates if self.corrects(texts[i])]
 
 
 def _finder(phrases: tuple[str, ...], patterns: tuple[regex.Pattern, ...]):
@@ -114,10 +137,9 @@ def annotate(violations: list[Violation], segments: list[Segment], laws: dict,
             flagged.setdefault(v.line, []).append(k)
     corrected: dict[int, int] = {}  # violation index -> correcting line
     quoting: dict[int, int] = {}  # violation index on a correcting line -> corrected line
-    for i, seg in enumerate(segments):
-        said = seg.norm[seg.start:seg.end]
-        if not vocab.corrects(said):
-            continue
+    said_all = [seg.norm[seg.start:seg.end] for seg in segments]
+    for i in vocab.correcting(said_all):
+        said = said_all[i]
         here = line(i)
         earlier = [line(j) for j in range(max(0, i - vocab.window), i)
                    if line(j) in flagged and line(j) < here]

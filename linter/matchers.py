@@ -156,9 +156,10 @@ class TermMatcher:
                     if need is None or not present.isdisjoint(need):
                         found.extend(m.span() for m in _regex(pattern).finditer(text, timeout=self._timeout)
                                      if m.end() > m.start())
+                wanted = bool(hits.get(rule))  # an exception only cancels hits; house ones always run
                 for pattern, need in exceptions:
                     found = cancels.setdefault(rule, [])
-                    if need is None or not present.isdisjoint(need):
+                    if need is None or (wanted and not present.isdisjoint(need)):
                         found.extend(m.span() for m in _regex(pattern).finditer(text, timeout=self._timeout))
             except TimeoutError:
                 timeouts.append(Timeout(rule))

@@ -7,6 +7,7 @@ products is marked ambiguous rather than guessed.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -110,29 +111,51 @@ class Catalog:
         only = manifest.products[0].sku if len(manifest.products) == 1 else None
         return cls(tuple(phrases), links, only)
 
-    @property
-    def _find(self):
-        finder = self.__dict__.get("_finder")
-        if finder is None:  # built once per catalog; a frozen dataclass still has a __dict__
-            finder = self.__dict__["_finder"] = _finder(self.phrases)
-        return finder
+    def scan(self, norms: list[str]) -> dict[int, list[tuple[int, int, int]]]:
+        """Every phrase and link word in ``norms`` in one automaton pass over all of them:
+        text index → [(phrase entry, start, end)] sorted, the link words as entry -1. Most
+        lines name no product, and only lines in this map need ``refer`` at all."""
+        words, entries = _words(self.phrases)
+        bases, pos = [], 0
+        for norm in norms:
+            bases.append(pos)
+            pos += len(norm) + 1
+        out: dict[int, list[tuple[int, int, int]]] = {}
+        for word, start, end in _automaton(words)("\n".join(norms)):
+            index = bisect_right(bases, start) - 1
+            hits = out.get(index)
+            if hits is None:
+                hits = out[index] = []
+            base = bases[index]
+            for entry in entries[word]:
+                hits.append((entry, start - base, end - base))
+        for hits in out.values():
+            hits.sort()
+        return out
 
-    def refer(self, norm: str) -> tuple[list[str], str | None]:
-        """(skus named in the text, first raw product hint)."""
+    def refer(self, norm: str, start: int = 0, hits: list | None = None) -> tuple[list[str], str | None]:
+        """(skus named in ``norm[start:]``, first raw product hint). Longer phrases claim their
+        characters first, so 玻尿酸保湿面霜 is one mention, not also 面霜. ``hits`` is this
+        text's entry of ``scan`` when the caller scanned a whole document."""
+        if hits is None:
+            hits = self.scan([norm]).get(0, [])
         found: list[str] = []
+        taken: list[bool] | None = None
+        link_word = False
+        for entry, s, e in hits:
+            if s < start:
+                continue
+            if entry < 0:
+                link_word = True
+                continue
+            taken = taken or [False] * len(norm)
+            if not any(taken[s:e]):
+                taken[s:e] = [True] * (e - s)
+                sku = self.phrases[entry][1]
+                if sku not in found:
+                    found.append(sku)
         hint = None
-        present = self._find(norm) if self.phrases else ()
-        taken = [False] * len(norm) if present else None
-        for phrase, sku in [p for p in self.phrases if p[0] in present] if present else ():
-            start = norm.find(phrase)
-            while start >= 0:
-                if not any(taken[start:start + len(phrase)]):
-                    taken[start:start + len(phrase)] = [True] * len(phrase)
-                    if sku not in found:
-                        found.append(sku)
-                start = norm.find(phrase, start + 1)
-        links = _LINK.finditer(norm) if ("号" in norm or "链接" in norm or "link" in norm) else ()
-        for m in links:  # the substring test is a cheap exact pre-filter of _LINK
+        for m in _LINK.finditer(norm, start) if link_word else ():
             number = _link_number(m.group("n") or m.group("n2"))
             hint = hint or m.group()
             sku = self.links.get(number)
@@ -141,12 +164,23 @@ class Catalog:
         return found, hint
 
 
+_LINK_WORDS = ("号", "链接", "link")  # every _LINK match holds one
+
+
 @lru_cache(maxsize=8)
-def _finder(phrases: tuple[tuple[str, str], ...]):
-    """One automaton pass tells which phrases occur at all, so most lines skip the
-    longest-first assignment loop entirely."""
-    find = ac.AhoCorasick([p for p, _ in phrases]).find_matches_as_strings
-    return lambda text: set(find(text, overlapping=True))
+def _words(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
+    """Distinct phrases and link words, each with the phrase entries it stands for (two
+    products may share an alias; -1 marks a link word)."""
+    owners: dict[str, list[int]] = {w: [-1] for w in _LINK_WORDS}
+    for entry, (phrase, _) in enumerate(phrases):
+        owners.setdefault(phrase, []).append(entry)
+    return tuple(owners), tuple(tuple(v) for v in owners.values())
+
+
+@lru_cache(maxsize=8)
+def _automaton(words: tuple[str, ...]):
+    find = ac.AhoCorasick(list(words)).find_matches_as_indexes
+    return lambda text: find(text, overlapping=True)
 
 
 @dataclass
@@ -186,13 +220,20 @@ def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> 
     """A reader's time field ("20:15", "+00:45:00", "00:45:00,000" cue) → datetime."""
     if base is None:
         return None
-    m = _CUE.match(raw)
-    if not m:
+    parsed = _cue(raw)
+    if parsed is None:
         return None
-    h, mi, s = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
-    if m.group(1):
+    plus, h, mi, s = parsed
+    if plus:
         return base + timedelta(hours=h, minutes=mi, seconds=s)
     return _clock(base, previous, h, mi, s)
+
+
+@lru_cache(maxsize=4096)
+def _cue(raw: str) -> tuple[bool, int, int, int] | None:
+    """(relative?, h, m, s) of a time field; cue times repeat across a transcript's lines."""
+    m = _CUE.match(raw)
+    return (bool(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)) if m else None
 
 
 def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None = None):
@@ -212,7 +253,8 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
             found = speakers[(label, norm_label)] = Speaker(label, role)
         return found
 
-    for block, norm in zip(blocks, norms):
+    mentions = catalog.scan(norms)
+    for i, (block, norm) in enumerate(zip(blocks, norms)):
         if block.kind == "comment":
             continue
         start = 0
@@ -252,7 +294,8 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
                 state.product = skus[0]
             elif manifest is None:
                 state.product = block.product
-        skus, hint = catalog.refer(norm[start:])
+        hits = mentions.get(i)
+        skus, hint = catalog.refer(norm, start, hits) if hits else ((), None)
         ambiguous: tuple[str, ...] = ()
         if len(skus) == 1:
             state.product = skus[0]
