@@ -6,6 +6,7 @@ an audit trail, and a directive that suppresses nothing is reported.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, replace
 
 import regex
@@ -18,6 +19,9 @@ from .model import Block
 _DIRECTIVE = regex.compile(
     r"livelint\s*[:：]\s*(?P<verb>disable-next-line|disable-line|disable)\b\s*+"
     r"(?P<ids>[A-Za-z0-9_, ]*+)\s*+(?:(?:--(?!>)|——)(?P<why>.*)|(?>\s*(?:-->|\*/)?\s*))$")
+
+
+_PUNCTUATION = string.whitespace + "->*/"  # what a reason made only of is no reason
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def _make(block: Block, line: int, m: regex.Match) -> Directive:
     while why.endswith(("-->", "*/")):  # comment closers end a comment; they are no reason
         why = why[:-3 if why.endswith("-->") else -2].rstrip()
     # Only dashes and comment closers ("---", "-- -->") are punctuation, not a reason.
-    reason = why.strip() if why.strip(" ->*/") else None
+    reason = why.strip() if why.strip(_PUNCTUATION) else None
     return Directive(block, line, ids, reason)
 
 

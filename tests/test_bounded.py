@@ -194,6 +194,14 @@ def test_directive_parse_matches_the_backtracking_regex(text):
         assert (a.rules, a.reason, old.group("verb")) == (b.rules, b.reason, new.group("verb"))
 
 
+def test_dashes_and_tabs_are_no_reason():
+    """Found by the property above: a tab between two dash runs is still punctuation only."""
+    from linter.model import Block
+    from linter.suppress import _DIRECTIVE, _make
+    text = "livelint: disable-next-line--\t--"
+    assert _make(Block(text, 1), 1, _DIRECTIVE.search(text)).reason is None
+
+
 def test_long_comment_directive_is_linear():
     from linter.suppress import _DIRECTIVE
     for text in ("// livelint: disable -- " + " " * 50_000 + "x" + " " * 50_000 + "!",
