@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
+from functools import partial
 from pathlib import Path
 
 from . import __version__, cache, parallel, readers
@@ -99,12 +100,14 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
     ruleset, manifest, _ = build(options, linter=False)
     files = expand(paths, options.exclude)
     count = parallel.workers(job.jobs, len(files))
-    linter = _linter(ruleset, manifest, options) if count <= 1 else None  # workers build their own
+    make_linter = partial(_linter, ruleset, manifest, options)
+    linter = make_linter() if count <= 1 else None  # forked workers inherit one; spawned ones build their own
     results: list[FileReport] = []
     fixes: list[FileFix] = []
     if options.cache:
         job = replace(job, results=cache.ResultCache.for_run(options, cache.rules_key(options.rulesets)))
-    outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job))
+    outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job),
+                            make_linter)
     for done, out in enumerate(outcomes, start=1):
         if out.error is not None:
             if on_error is None:

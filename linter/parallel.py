@@ -38,8 +38,10 @@ def _work(path: str):
     return process(path, linter, options, job)
 
 
-def run(paths: list[str], count: int, options, job, local: Callable) -> Iterator:
-    """Outcomes of ``api.process`` for every path, in order; ``local`` runs one path here."""
+def run(paths: list[str], count: int, options, job, local: Callable,
+        make_linter: Callable) -> Iterator:
+    """Outcomes of ``api.process`` for every path, in order; ``local`` runs one path here and
+    ``make_linter()`` builds the Linter from the rule set and manifest the caller already loaded."""
     if count <= 1:
         yield from map(local, paths)
         return
@@ -48,9 +50,7 @@ def run(paths: list[str], count: int, options, job, local: Callable) -> Iterator
     chunk = max(1, min(16, len(paths) // (count * 32)))
     if _can_fork():
         global _WORKER
-        from .api import build
-
-        _WORKER = (build(options)[2], options, job)  # inherited by every forked worker
+        _WORKER = (make_linter(), options, job)  # inherited by every forked worker
         pool = ProcessPoolExecutor(count, multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(count, multiprocessing.get_context("spawn"),

@@ -24,6 +24,17 @@ _NOTE = regex.compile(r"NOTE(?:\s|$)")
 _SKIPPED = regex.compile(r"(?:STYLE|REGION)\s*$")
 
 
+def _timing(line: str) -> regex.Match | None:
+    """The cue timing line's match; the substring test spares most lines a regex call."""
+    return _TIMING.match(line) if "-->" in line else None
+
+
+def _masks(line: str) -> tuple[tuple[int, int], ...]:
+    if "<" not in line and "{" not in line and "&" not in line:  # no markup possible
+        return ()
+    return tuple(m.span() for m in _MARKUP.finditer(line))
+
+
 def _offset(m: regex.Match) -> str:
     seconds = int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
     return f"+{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
@@ -36,7 +47,7 @@ def read(path: str, raw: bytes) -> Document:
     blocks: list[Block] = []
     start = 0
     if vtt and lines and lines[0].startswith("WEBVTT"):
-        while start < len(lines) and lines[start].strip() and not _TIMING.match(lines[start]):
+        while start < len(lines) and lines[start].strip() and not _timing(lines[start]):
             start += 1  # the header block (a cue right after it, without a blank line, is kept)
     time = voice = None
     fresh = True  # at the start of a blank-line separated block
@@ -51,7 +62,7 @@ def read(path: str, raw: bytes) -> Document:
         if noting:
             blocks.append(Block(line, number, kind="comment"))
             continue
-        timing = _TIMING.match(line)
+        timing = _timing(line)
         if fresh and vtt and not timing:
             if _NOTE.match(line):
                 noting = True
@@ -61,7 +72,7 @@ def read(path: str, raw: bytes) -> Document:
             if _SKIPPED.match(line):
                 skipping = True
                 continue
-        identifier = (not timing and index + 1 < len(lines) and _TIMING.match(lines[index + 1])
+        identifier = (not timing and index + 1 < len(lines) and _timing(lines[index + 1])
                       and (fresh or line.strip().isdigit()))
         fresh = False
         if identifier:
@@ -69,9 +80,8 @@ def read(path: str, raw: bytes) -> Document:
         if timing:
             time, voice = _offset(timing), None
             continue
-        found = _VOICE.search(line)
+        found = _VOICE.search(line) if "<v" in line else None
         if found:
             voice = found.group("name").strip()
-        masks = tuple(m.span() for m in _MARKUP.finditer(line))
-        blocks.append(Block(line, number, speaker=voice, time=time, masks=masks))
+        blocks.append(Block(line, number, speaker=voice, time=time, masks=_masks(line)))
     return Document(path, "vtt" if vtt else "srt", encoding, tuple(blocks))
