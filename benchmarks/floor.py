@@ -1,15 +1,19 @@
 """The floor: the raw C-level building blocks on the same text, with no rule logic.
 
 Per file: read and decode, width fold (``str.translate`` with a dense list table), OpenCC t2s,
-one Aho-Corasick pass over the same terms, one combined claim regex (prices, times,
-quantities). Run as its own process (``python -m benchmarks.floor TERMS FILE…``) so that it
-pays start-up like livelint does; whatever livelint costs above this is its own logic.
+one Aho-Corasick pass over the same terms, then the claim regexes: livelint's own claim
+patterns (``CLAIMS``, a JSON list written by the runner), each one ``finditer`` pass over the
+text. ``--minimal`` runs instead the three-kind regex below (prices, times, quantities), the
+floor's first definition, kept for comparison. Run as its own process
+(``python -m benchmarks.floor [--minimal] TERMS CLAIMS FILE…``) so that it pays start-up like
+livelint does; whatever livelint costs above this is its own logic.
 """
 from __future__ import annotations
 
+import json
 import sys
 
-CLAIMS = (r"(?P<price>(?:到手价|原价|划线价|价格是?)\s*\d+(?:\.\d+)?\s*元?|\d+(?:\.\d+)?\s*元)"
+MINIMAL = (r"(?P<price>(?:到手价|原价|划线价|价格是?)\s*\d+(?:\.\d+)?\s*元?|\d+(?:\.\d+)?\s*元)"
           r"|(?P<time>\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点(?:\s*\d{1,2}\s*分)?)"
           r"|(?P<qty>(?:最后|仅剩|只剩|还剩)?\s*\d+(?:\.\d+)?\s*(?:万|千|百)?\s*(?:件|单|份|盒|瓶|分钟|秒))")
 
@@ -31,11 +35,14 @@ def main(argv: list[str]) -> int:
     import opencc
     import regex
 
-    terms_file, paths = argv[0], argv[1:]
+    minimal = argv[:1] == ["--minimal"]
+    terms_file, claims_file, paths = argv[minimal], argv[minimal + 1], argv[minimal + 2:]
     with open(terms_file, encoding="utf-8") as handle:
         terms = [t for t in handle.read().split("\n") if t]
+    with open(claims_file, encoding="utf-8") as handle:
+        patterns = [MINIMAL] if minimal else json.load(handle)
     automaton = ac.AhoCorasick(terms)
-    claims = regex.compile(CLAIMS)
+    claims = [regex.compile(p) for p in patterns]
     table = fold_table()
     t2s = opencc.OpenCC("t2s")
     hits = 0
@@ -44,7 +51,7 @@ def main(argv: list[str]) -> int:
             text = handle.read().decode("utf-8")
         view = t2s.convert(text).translate(table)
         hits += len(automaton.find_matches_as_indexes(view, overlapping=True))
-        hits += sum(1 for _ in claims.finditer(view))
+        hits += sum(1 for pattern in claims for _ in pattern.finditer(view))
     sys.stdout.write(f"{hits}\n")
     return 0
 

@@ -7,6 +7,7 @@ machines better than raw seconds.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -124,9 +125,8 @@ def _run(s: Settings, work: Path, log) -> Results:
     check = lambda cfg, *extra: measure.livelint("check", "scripts", "--config", cfg, "--format", "json", *extra)
 
     floor_terms, prh_terms = _terms(load_ruleset())
-    terms_file = work / "floor-terms.txt"
-    terms_file.write_text("\n".join(floor_terms) + "\n", "utf-8")
-    full = _floor(res, s, c, env, base_cfg, terms_file, len(floor_terms), log)
+    floor_in = FloorInputs.write(work, floor_terms, _claim_patterns())
+    full = _floor(res, s, c, env, base_cfg, floor_in, log)
 
     log("start-up …")
     one = work / "one" / "one.txt"
@@ -145,34 +145,65 @@ def _run(s: Settings, work: Path, log) -> Results:
     _memory(res, s, work, c, env, full, log)
     _cache(res, s, work, c, env, full, log)
     if s.stress and not s.dense:
-        _stress(res, s, work, env, terms_file, len(floor_terms), log)
+        _stress(res, s, work, env, floor_in, log)
     return res
 
 
-def _floor(res, s, c, env, cfg, terms_file, terms: int, log, label: str = "") -> measure.Run:
+@dataclass(frozen=True)
+class FloorInputs:
+    """What the floor process is given: livelint's terms and its claim patterns, as files."""
+
+    terms: Path
+    claims: Path
+    term_count: int
+    claim_count: int
+
+    @classmethod
+    def write(cls, work: Path, terms: list[str], claims: list[str]) -> "FloorInputs":
+        terms_file, claims_file = work / "floor-terms.txt", work / "floor-claims.json"
+        terms_file.write_text("\n".join(terms) + "\n", "utf-8")
+        claims_file.write_text(json.dumps(claims, ensure_ascii=False), "utf-8")
+        return cls(terms_file, claims_file, len(terms), len(claims))
+
+
+def _claim_patterns() -> list[str]:
+    """livelint's claim-kind patterns, the regexes its fact stage runs over every document."""
+    from linter import claims
+
+    return [pattern for _, pattern in claims._SOURCES]
+
+
+def _floor(res, s, c, env, cfg, floor_in: FloorInputs, log, label: str = "") -> measure.Run:
+    root = Path(__file__).resolve().parent.parent
+    floor_cmd = [sys.executable, "-m", "benchmarks.floor"]
     log(f"floor pipeline{label} …")
-    floor = measure.best([sys.executable, "-m", "benchmarks.floor", terms_file, *c.plain], s.repeat,
-                         cwd=Path(__file__).resolve().parent.parent, env=env, ok=(0,))
+    floor = measure.best([*floor_cmd, floor_in.terms, floor_in.claims, *c.plain], s.repeat, cwd=root, env=env, ok=(0,))
+    minimal = measure.best([*floor_cmd, "--minimal", floor_in.terms, floor_in.claims, *c.plain], s.repeat,
+                           cwd=root, env=env, ok=(0,))
     log(f"livelint check (built-in rules + manifest){label} …")
     full = measure.best(measure.livelint("check", "scripts", "--config", cfg, "--format", "json"),
                         s.repeat, cwd=c.root, env=env)
-    res.figures.update({f"floor{label}": floor, f"check{label}": full})
+    res.figures.update({f"floor{label}": floor, f"floor-minimal{label}": minimal, f"check{label}": full})
     ratio = _t(full) / _t(floor)
     mb = c.text_bytes / 1e6
     res.rows.append(Row(f"check vs floor pipeline{label}", f"{ratio:.2f}×", "≤ 2×", ratio <= 2,
                         f"livelint {mb / _t(full):.2f} MB/s ({_t(full):.2f} s), "
-                        f"floor {mb / _t(floor):.2f} MB/s ({_t(floor):.2f} s), {terms} terms"))
+                        f"floor {mb / _t(floor):.2f} MB/s ({_t(floor):.2f} s), {floor_in.term_count} terms, "
+                        f"{floor_in.claim_count} claim patterns"))
+    res.rows.append(Row(f"check vs minimal floor{label}", f"{_t(full) / _t(minimal):.2f}×", "(informational)", None,
+                        f"the first floor: 3 claim kinds in one regex instead of livelint's "
+                        f"{floor_in.claim_count}; {mb / _t(minimal):.2f} MB/s ({_t(minimal):.2f} s)"))
     return full
 
 
-def _stress(res, s, work, env, terms_file, terms: int, log) -> None:
+def _stress(res, s, work, env, floor_in: FloorInputs, log) -> None:
     """The same two measures on the dense corpus (~0.77 findings a line), so that the cost of
     many findings (assembly, JSON, unpickling under --jobs) stays visible."""
     label = " (dense stress corpus)"
     log("dense stress corpus …")
     c = corpus_mod.generate(work / "dense", s.size, s.files, s.seed, dense=True)
     cfg = _config(work / "cfg" / "dense.toml", c.manifest)
-    _floor(res, s, c, env, cfg, terms_file, terms, log, label)
+    _floor(res, s, c, env, cfg, floor_in, log, label)
     _jobs(res, s, c, env, cfg, log, label)
 
 

@@ -58,10 +58,25 @@ def test_quick_run_reports_every_ratio(tmp_path):
     measured = [row for row in results.rows if row.ok is not None]
     assert len(measured) >= 4 and all(row.measured[0].isdigit() for row in measured)
     text = report.markdown(results, "python -m benchmarks --quick", None)
-    assert "## Machine" in text and "| check vs floor pipeline |" in text
+    assert "## Machine" in text and "| check vs floor pipeline |" in text and "minimal floor" in text
     assert report.console(results).count("\n") >= len(results.rows) - 1
     profile = report.profile(results.corpus.files, str(tmp_path / "cfg" / "base.toml"))
     assert "linter/" in profile and "ncalls" in profile
+
+
+def test_floor_runs_livelint_claim_patterns(tmp_path):
+    """The floor counts term hits plus matches of livelint's own claim patterns."""
+    import subprocess
+
+    inputs = runner.FloorInputs.write(tmp_path, ["最好"], runner._claim_patterns())
+    text = tmp_path / "t.txt"
+    text.write_text("最好的面霜，原价399元，今晚12点恢复原价\n", "utf-8")
+    run = lambda *flag: int(subprocess.run([sys.executable, "-m", "benchmarks.floor", *flag, inputs.terms,
+                                            inputs.claims, text], cwd=ROOT, capture_output=True,
+                                           text=True, check=True).stdout)
+    assert inputs.claim_count >= 10
+    assert run() >= 3  # 最好, the compared price, the deadline
+    assert run("--minimal") >= 2
 
 
 def test_identical_check_saves_then_compares(tmp_path, capsys):
