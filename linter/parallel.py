@@ -8,6 +8,7 @@ depend on which worker finished first.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -51,12 +52,18 @@ def run(paths: list[str], count: int, options, job, local: Callable,
     if _can_fork():
         global _WORKER
         _WORKER = (make_linter(), options, job)  # inherited by every forked worker
+        # Objects that exist now are never collected in a worker: a collection there would
+        # write to every inherited object and copy its page (the gc module's advice for fork).
+        gc.freeze()
         pool = ProcessPoolExecutor(count, multiprocessing.get_context("fork"))
     else:
         pool = ProcessPoolExecutor(count, multiprocessing.get_context("spawn"),
                                    initializer=_init, initargs=(options, job))
-    with pool:
-        yield from pool.map(_work, paths, chunksize=chunk)
+    try:
+        with pool:
+            yield from pool.map(_work, paths, chunksize=chunk)
+    finally:
+        gc.unfreeze()  # a library caller's objects are collectable again
 
 
 def _can_fork() -> bool:
