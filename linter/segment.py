@@ -115,7 +115,7 @@ class Catalog:
         """Every phrase and link word in ``norms`` in one automaton pass over all of them:
         text index → [(phrase entry, start, end)] sorted, the link words as entry -1. Most
         lines name no product, and only lines in this map need ``refer`` at all."""
-        words, entries = _words(self.phrases)
+        words, entries = _words(self.phrases, bool(self.links) or not self.phrases)
         bases, pos = [], 0
         for norm in norms:
             bases.append(pos)
@@ -134,11 +134,15 @@ class Catalog:
         return out
 
     def refer(self, norm: str, start: int = 0, hits: list | None = None) -> tuple[list[str], str | None]:
-        """(skus named in ``norm[start:]``, first raw product hint). Longer phrases claim their
+        """(skus named in ``norm[start:]``, first raw product hint — looked for only when there
+        is no catalog to name products, or link numbers in it). Longer phrases claim their
         characters first, so 玻尿酸保湿面霜 is one mention, not also 面霜. ``hits`` is this
         text's entry of ``scan`` when the caller scanned a whole document."""
         if hits is None:
             hits = self.scan([norm]).get(0, [])
+        if len(hits) == 1 and hits[0][0] >= 0:  # the common case: one product named once
+            entry, s, _ = hits[0]
+            return ([self.phrases[entry][1]] if s >= start else []), None
         found: list[str] = []
         taken: list[bool] | None = None
         link_word = False
@@ -168,10 +172,10 @@ _LINK_WORDS = ("号", "链接", "link")  # every _LINK match holds one
 
 
 @lru_cache(maxsize=8)
-def _words(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
-    """Distinct phrases and link words, each with the phrase entries it stands for (two
-    products may share an alias; -1 marks a link word)."""
-    owners: dict[str, list[int]] = {w: [-1] for w in _LINK_WORDS}
+def _words(phrases: tuple[tuple[str, str], ...], links: bool) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
+    """Distinct phrases (and the link words, if ``links``), each with the phrase entries it
+    stands for (two products may share an alias; -1 marks a link word)."""
+    owners: dict[str, list[int]] = {w: [-1] for w in _LINK_WORDS} if links else {}
     for entry, (phrase, _) in enumerate(phrases):
         owners.setdefault(phrase, []).append(entry)
     return tuple(owners), tuple(tuple(v) for v in owners.values())
@@ -253,13 +257,19 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
             found = speakers[(label, norm_label)] = Speaker(label, role)
         return found
 
+    cue = resolved = None  # the last time field and what it resolved to
+
     mentions = catalog.scan(norms)
     for i, (block, norm) in enumerate(zip(blocks, norms)):
         if block.kind == "comment":
             continue
         start = 0
         if block.time is not None:
-            state.time = resolve_time(block.time, base, state.time)
+            # The lines of one cue or row share its time field: resolve it once, unless a
+            # time mark has moved the clock since (then it resolves against the new time).
+            if block.time != cue or state.time is not resolved:
+                cue, resolved = block.time, resolve_time(block.time, base, state.time)
+            state.time = resolved
         m = TIME_MARK.match(norm)
         if m:
             start = m.end()
