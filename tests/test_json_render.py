@@ -1,4 +1,4 @@
-"""The per-violation JSON serialisation is byte-for-byte the one-shot stdlib dump."""
+"""The batched JSON serialisation is byte-for-byte the one-shot stdlib dump."""
 from __future__ import annotations
 
 import json
@@ -20,3 +20,11 @@ def test_render_matches_the_stdlib_dump(tmp_path):
     _same(lint_paths([str(clean)]))
     _same(lint_paths([str(busy)]))
     _same(lint_paths([str(clean), str(busy), str(busy)]))
+
+
+def test_render_across_batches_matches_the_stdlib_dump(tmp_path):
+    """More violations than one dump batch holds: the joins between batches are exact too."""
+    lines = "".join(f"主播：第{i}遍说，全网最好、顶级、销量第一！\n" for i in range(json_report._BATCH))
+    report = lint_paths([str(write(tmp_path / "many.txt", lines))])
+    assert len(report.violations) > 2 * json_report._BATCH
+    _same(report)
