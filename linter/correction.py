@@ -41,7 +41,6 @@ class Vocabulary:
             find = self.__dict__["_find"] = _finder(self.phrases, self.patterns)
         return find(norm)
 
-
     def correcting(self, texts: list[str]) -> list[int]:
         """Indices of the ``texts`` that retract something. One automaton pass over all of
         them finds the few that hold a phrase or a pattern's required literal; only those

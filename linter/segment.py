@@ -224,20 +224,13 @@ def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> 
     """A reader's time field ("20:15", "+00:45:00", "00:45:00,000" cue) → datetime."""
     if base is None:
         return None
-    parsed = _cue(raw)
-    if parsed is None:
+    m = _CUE.match(raw)
+    if not m:
         return None
-    plus, h, mi, s = parsed
-    if plus:
+    h, mi, s = int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)
+    if m.group(1):
         return base + timedelta(hours=h, minutes=mi, seconds=s)
     return _clock(base, previous, h, mi, s)
-
-
-@lru_cache(maxsize=4096)
-def _cue(raw: str) -> tuple[bool, int, int, int] | None:
-    """(relative?, h, m, s) of a time field; cue times repeat across a transcript's lines."""
-    m = _CUE.match(raw)
-    return (bool(m.group(1)), int(m.group(2)), int(m.group(3)), int(m.group(4) or 0)) if m else None
 
 
 def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None = None):
