@@ -9,8 +9,11 @@ year, an ordinal, a 3、2、1 cheer) never match: every kind demands its own key
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 import ahocorasick_rs as ac
 import regex
@@ -97,13 +100,21 @@ _ALTERNATIVES = {
 }
 
 # One compiled pattern per kind: the regex module finds a keyword-led pattern at 100+ Mchar/s
-# alone but loses that speed inside one big alternation, so ``_scan`` runs them side by side
-# and merges them with the alternation's own semantics (leftmost match, then kind order).
-# Compiled on first use, and a kind none of whose required literals occurs in the text is not
-# searched at all (it cannot match): compiling all kinds up front cost ~0.1 s of start-up.
+# alone but loses that speed inside one big alternation, and even alone each pass costs about
+# as much as the whole rest of the stage. So one Aho-Corasick pass finds the anchors (strings
+# one of which every match contains) and each kind is searched only inside the segments that
+# hold one of its anchors: no match crosses the separator, so per-segment merges concatenate
+# to the whole-text merge. Patterns compile on first use (all up front cost ~0.1 s of start-up).
 _SOURCES = tuple(_ALTERNATIVES.items())
-_NEEDS = tuple(required(alt) for _, alt in _SOURCES)
-_LITERALS = sorted({s for need in _NEEDS if need for s in need})
+_SEPARATOR = "\n。\n"  # no pattern crosses a full stop, so joined segments stay apart
+
+
+def _anchors(source: str) -> frozenset | None:
+    """Minimal strings one of which every match contains, counting its positive look-around
+    context (deadline is zero-width before 结束; the context sits in the same segment)."""
+    consuming = source.replace("(?>", "(?:").replace("(?<=", "(?:").replace("(?=", "(?:")
+    need = required(consuming)
+    return None if need is None else frozenset(s for s in need if not any(o in s for o in need - {s}))
 
 
 @lru_cache(maxsize=None)
@@ -112,38 +123,72 @@ def _pattern(order: int) -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _present():
-    find = ac.AhoCorasick(_LITERALS).find_matches_as_strings
-    return lambda text: set(find(text, overlapping=True))
-_SEPARATOR = "\n。\n"  # no pattern crosses a full stop, so joined segments stay apart
+def _automaton():
+    """(anchor finder, the kinds of each anchor as a bitmask by kind order)."""
+    needs = [_anchors(source) for _, source in _SOURCES]
+    for (kind, _), need in zip(_SOURCES, needs):
+        if not need:  # it would have to be searched everywhere: name its keyword or unit
+            raise ValueError(f"claim kind {kind}: no anchor string every match contains")
+    anchors = sorted({s for need in needs for s in need})
+    masks = [sum(1 << i for i, need in enumerate(needs) if s in need) for s in anchors]
+    find = ac.AhoCorasick(anchors, implementation=ac.Implementation.DFA).find_matches_as_indexes
+    return find, masks
 
 
-def _scan(text: str):
+@lru_cache(maxsize=None)
+def _orders(mask: int) -> tuple[int, ...]:
+    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
+
+
+def _scan(text: str) -> list[tuple[str, regex.Match]]:
     """Leftmost-first, non-overlapping matches of all kinds, as one alternation would give."""
-    heap = []
-    present = _present()(text)
-    for order, need in enumerate(_NEEDS):
-        if need is not None and present.isdisjoint(need):
+    find, masks = _automaton()
+    windows: dict[int, list] = {}  # segment start -> [end incl. separator, kinds bitmask]
+    lo = hi = 0
+    for anchor, start, _ in find(text, overlapping=True):
+        if not lo <= start < hi:
+            lo = text.rfind(_SEPARATOR, 0, start)
+            lo = 0 if lo < 0 else lo + len(_SEPARATOR)
+            hi = text.find(_SEPARATOR, start)
+            hi = len(text) if hi < 0 else hi + len(_SEPARATOR)
+            window = windows.setdefault(lo, [hi, 0])
+        window[1] |= masks[anchor]
+    out: list = []
+    for lo in sorted(windows):
+        hi, mask = windows[lo]
+        orders = _orders(mask)
+        if len(orders) > 1:
+            _merge(text, lo, hi, orders, out)
             continue
-        m = _pattern(order).search(text)
+        kind, search = _SOURCES[orders[0]][0], _pattern(orders[0]).search
+        while (m := search(text, lo, hi)) is not None:
+            out.append((kind, m))
+            lo = m.end() if m.end() > m.start() else m.start() + 1
+    return out
+
+
+def _merge(text: str, pos: int, end: int, orders: tuple[int, ...], out: list) -> None:
+    """The matches of several kinds in ``text[pos:end]`` (a segment and its separator)."""
+    heap = []
+    for order in orders:
+        m = _pattern(order).search(text, pos, end)
         if m is not None:
             heap.append((m.start(), order, m))
     heapq.heapify(heap)
-    pos = 0
     while heap:
         start, order, m = heap[0]
         if start < pos:  # overlapped by the match just taken: look again after it
-            m = _pattern(order).search(text, pos)
+            m = _pattern(order).search(text, pos, end)
             if m is None:
                 heapq.heappop(heap)
             else:
                 heapq.heapreplace(heap, (m.start(), order, m))
             continue
-        yield _SOURCES[order][0], m
+        out.append((_SOURCES[order][0], m))
         if m.end() > start:
             pos = m.end()
         else:  # zero-width (deadline): step past it without hiding what starts here
-            again = _pattern(order).search(text, start + 1)
+            again = _pattern(order).search(text, start + 1, end)
             if again is None:
                 heapq.heappop(heap)
             else:
@@ -158,20 +203,26 @@ def extract(norm: str, start: int = 0, end: int | None = None) -> list[Claim]:
 
 def extract_many(texts: list[str], offsets: list[int] | None = None) -> list[list[Claim]]:
     """Claims of many segment texts in one scan; offsets are each text's start in its block."""
-    joined = _SEPARATOR.join(texts)
-    bases, pos = [], 0
-    for text in texts:
-        bases.append(pos)
-        pos += len(text) + len(_SEPARATOR)
     out: list[list[Claim]] = [[] for _ in texts]
-    index = 0
-    for kind, m in _scan(joined):
-        while index + 1 < len(bases) and bases[index + 1] <= m.start():
-            index += 1
+    for index, claims in extract_sparse(texts, offsets).items():
+        out[index] = claims
+    return out
+
+
+def extract_sparse(texts: list[str], offsets: list[int] | None = None) -> dict[int, list[Claim]]:
+    """As extract_many, by text index, leaving out texts without claims (most of a script)."""
+    found = _scan(_SEPARATOR.join(texts))
+    if not found:
+        return {}
+    step = len(_SEPARATOR)  # where each text starts in the joined text:
+    bases = list(map(add, accumulate(map(len, texts), initial=0), range(0, step * len(texts) + 1, step)))
+    out: dict[int, list[Claim]] = {}
+    for kind, m in found:
+        index = bisect_right(bases, m.start()) - 1
         claim = _build(kind, m, (offsets[index] if offsets else 0) - bases[index])
         if claim is not None:
-            out[index].append(claim)
-    for claims in out:
+            out.setdefault(index, []).append(claim)
+    for claims in out.values():
         if len(claims) > 1:
             claims.sort(key=lambda c: c.start)
             _link_bases(claims)
