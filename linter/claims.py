@@ -219,7 +219,7 @@ def extract_sparse(texts: list[str], offsets: list[int] | None = None) -> dict[i
     out: dict[int, list[Claim]] = {}
     for kind, m in found:
         index = bisect_right(bases, m.start()) - 1
-        claim = _build(kind, m, (offsets[index] if offsets else 0) - bases[index])
+        claim = _build(kind, m, (0 if offsets is None else offsets[index]) - bases[index])
         if claim is not None:
             out.setdefault(index, []).append(claim)
     for claims in out.values():

@@ -7,7 +7,7 @@ names several products one ML005 warning, and one with no product in view one ML
 """
 from __future__ import annotations
 
-from .claims import Claim, extract_many
+from .claims import Claim, extract_sparse
 from .engine import Finding
 from .facts import CHECKS, Outcome
 from .manifest import Manifest
@@ -16,12 +16,11 @@ from .ruleset import Rule, RuleSet
 
 
 def _values(outcome: Outcome, product, claim) -> tuple[tuple[str, str], ...]:
-    values = {"said": outcome.said, "expected": outcome.expected, "field": outcome.field,
-              "detail": outcome.detail, "unit": claim.unit if claim else ""}
-    if product is not None:
-        values["product"] = product.name
-        values["sku"] = product.sku
-    return tuple(values.items())
+    values = (("said", outcome.said), ("expected", outcome.expected), ("field", outcome.field),
+              ("detail", outcome.detail), ("unit", claim.unit if claim else ""))
+    if product is None:
+        return values
+    return values + (("product", product.name), ("sku", product.sku))
 
 
 def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifest | None,
@@ -33,11 +32,19 @@ def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifes
     meta = {name: ruleset.by_name(name)
             for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
     out: list[Finding] = _document(rules, segments, manifest)
-    found = extract(segments)
-    for seg, claims in zip(segments, found):
-        if claims:
-            out.extend(_segment(seg, claims, by_kind, manifest, meta))
+    for index, claims in extract(segments).items():
+        out.extend(_segment(segments[index], claims, by_kind, manifest, meta))
     return out
+
+
+class _Starts:
+    """Segment start offsets, read only for the segments that make claims."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+
+    def __getitem__(self, index: int) -> int:
+        return self.segments[index].start
 
 
 def _document(rules, segments, manifest) -> list[Finding]:
@@ -54,9 +61,10 @@ def _document(rules, segments, manifest) -> list[Finding]:
     return out
 
 
-def extract(segments: list[Segment]) -> list[list[Claim]]:
-    """Claims of every segment from one scan, with block offsets."""
-    return extract_many([s.norm[s.start:s.end] for s in segments], [s.start for s in segments])
+def extract(segments: list[Segment]) -> dict[int, list[Claim]]:
+    """Claims by segment index, from one scan, with block offsets; segments that claim nothing
+    (most of a script) are left out."""
+    return extract_sparse([s.norm[s.start:s.end] for s in segments], _Starts(segments))
 
 
 def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:

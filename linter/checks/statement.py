@@ -14,18 +14,24 @@ def required_statement(rule, segments, manifest):
     segment) without ever saying the phrase in that product's part of the script."""
     phrase = normalize(rule.param["phrase"])
     wanted = set(rule.param["categories"])
-    first: dict[str, object] = {}
+    first: dict[str, object] = {}  # products that need the phrase -> their first segment
     said: set[str] = set()
+    needs: dict[str, bool] = {}  # decided once per product, not per segment
     for seg in segments:
-        if seg.product is None:
+        sku = seg.product
+        if sku is None:
             continue
-        first.setdefault(seg.product, seg)
-        if phrase in seg.norm:
-            said.add(seg.product)
+        need = needs.get(sku)
+        if need is None:
+            product = manifest.product(sku)
+            need = needs[sku] = product is not None and product.category in wanted
+            if need:
+                first[sku] = seg
+        if need and sku not in said and phrase in seg.norm:
+            said.add(sku)
     for sku, seg in first.items():
-        product = manifest.product(sku)
-        if product is not None and product.category in wanted and sku not in said:
-            yield seg, violation(key(product, "category"), "", rule.param["phrase"])
+        if sku not in said:
+            yield seg, violation(key(manifest.product(sku), "category"), "", rule.param["phrase"])
 
 
 def _validate(params: dict) -> str | None:
