@@ -136,6 +136,12 @@ def _automaton():
 
 
 @lru_cache(maxsize=None)
+def _search(order: int):
+    """(kind, the bound search of its pattern)."""
+    return _SOURCES[order][0], _pattern(order).search
+
+
+@lru_cache(maxsize=None)
 def _orders(mask: int) -> tuple[int, ...]:
     return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
 
@@ -157,14 +163,20 @@ def _scan(text: str) -> list[tuple[str, regex.Match]]:
     for lo in sorted(windows):
         hi, mask = windows[lo]
         orders = _orders(mask)
-        if len(orders) > 1:
+        if len(orders) == 1:
+            _one(text, hi, orders[0], _search(orders[0])[1](text, lo, hi), out)
+        else:
             _merge(text, lo, hi, orders, out)
-            continue
-        kind, search = _SOURCES[orders[0]][0], _pattern(orders[0]).search
-        while (m := search(text, lo, hi)) is not None:
-            out.append((kind, m))
-            lo = m.end() if m.end() > m.start() else m.start() + 1
     return out
+
+
+def _one(text: str, end: int, order: int, m, out: list) -> None:
+    """``m`` and the further matches of one kind up to ``end``."""
+    kind, search = _search(order)
+    while m is not None:
+        out.append((kind, m))
+        start, pos = m.span()
+        m = search(text, pos if pos > start else start + 1, end)  # zero-width: one further on
 
 
 def _merge(text: str, pos: int, end: int, orders: tuple[int, ...], out: list) -> None:
@@ -174,6 +186,9 @@ def _merge(text: str, pos: int, end: int, orders: tuple[int, ...], out: list) ->
         m = _pattern(order).search(text, pos, end)
         if m is not None:
             heap.append((m.start(), order, m))
+    if len(heap) == 1:  # the kinds with no match from here on have none further on either
+        _one(text, end, heap[0][1], heap[0][2], out)
+        return
     heapq.heapify(heap)
     while heap:
         start, order, m = heap[0]

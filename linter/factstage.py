@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .claims import Claim, extract_sparse
 from .engine import Finding
-from .facts import CHECKS, Outcome
+from .facts import CHECKS, Check, Outcome
 from .manifest import Manifest
 from .model import Segment
 from .ruleset import Rule, RuleSet
@@ -25,10 +25,11 @@ def _values(outcome: Outcome, product, claim) -> tuple[tuple[str, str], ...]:
 
 def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifest | None,
              ruleset: RuleSet) -> list[Finding]:
-    by_kind: dict[str, list[Rule]] = {}
+    by_kind: dict[str, list[tuple[Rule, Check]]] = {}
     for rule in rules:
-        for kind in CHECKS[rule.check].claims:
-            by_kind.setdefault(kind, []).append(rule)
+        check = CHECKS[rule.check]
+        for kind in check.claims:
+            by_kind.setdefault(kind, []).append((rule, check))
     meta = {name: ruleset.by_name(name)
             for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
     out: list[Finding] = _document(rules, segments, manifest)
@@ -71,17 +72,16 @@ def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:
     out: list[Finding] = []
     noted: set = set()  # (claim span, meta rule, field): one warning per claim and cause
 
-    def note(rule_name: str, claim, values) -> None:
+    def note(rule_name: str, claim, values, field: str | None = None) -> None:
         rule = meta[rule_name]
-        mark = (claim.start, claim.end, rule_name, dict(values).get("field"))
+        mark = (claim.start, claim.end, rule_name, field)
         if rule is not None and mark not in noted:
             noted.add(mark)
             out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
 
     product = manifest.product(seg.product) if manifest is not None else None
     for claim in claims:
-        for rule in by_kind.get(claim.kind, ()):
-            check = CHECKS[rule.check]
+        for rule, check in by_kind.get(claim.kind, ()):
             if check.needs_product and manifest is not None and product is None:
                 if seg.ambiguous:
                     note("ambiguous-product", claim, (("detail", "、".join(seg.ambiguous)),))
@@ -95,5 +95,5 @@ def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:
             if outcome.verdict == "violation":
                 out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
             else:
-                note("unverifiable-claim", claim, values)
+                note("unverifiable-claim", claim, values, outcome.field)
     return out

@@ -5,8 +5,13 @@ product categories come from the rule's params, so the legal text stays in YAML.
 """
 from __future__ import annotations
 
+from itertools import chain, groupby
+from operator import attrgetter
+
 from ..facts import Check, key, register, violation
 from ..normalize import normalize
+
+_PRODUCT = attrgetter("product")
 
 
 def required_statement(rule, segments, manifest):
@@ -17,17 +22,18 @@ def required_statement(rule, segments, manifest):
     first: dict[str, object] = {}  # products that need the phrase -> their first segment
     said: set[str] = set()
     needs: dict[str, bool] = {}  # decided once per product, not per segment
-    for seg in segments:
-        sku = seg.product
+    for sku, run in groupby(segments, key=_PRODUCT):  # a product is talked about for a while
         if sku is None:
             continue
         need = needs.get(sku)
         if need is None:
             product = manifest.product(sku)
             need = needs[sku] = product is not None and product.category in wanted
-            if need:
-                first[sku] = seg
-        if need and sku not in said and phrase in seg.norm:
+        if not need or sku in said:
+            continue
+        seg = next(run)
+        first.setdefault(sku, seg)
+        if any(phrase in s.norm for s in chain((seg,), run)):
             said.add(sku)
     for sku, seg in first.items():
         if sku not in said:
