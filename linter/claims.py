@@ -1,24 +1,21 @@
 """Segments → Claims: the checkable facts a line asserts (stock, prices, deadlines, specs, sales).
 
-Patterns are compiled once, one per claim kind, each led by its trigger keyword where it can
-be (a number sits in a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束), and
-all segments of a document are scanned together in one merged pass. Offsets are block offsets
-(the same in the source and the normalised view). Numbers that are not claims (a height, a
+One pattern per claim kind, each led by its trigger keyword where it can be (a number sits in
+a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束); all segments of a
+document are scanned together, each kind only where its keywords occur (linter/kindscan.py).
+Offsets are block offsets (the same in the source and the normalised view). Numbers that are not claims (a height, a
 year, an ordinal, a 3、2、1 cheer) never match: every kind demands its own keyword or unit.
 """
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate
 from operator import add
 
-import ahocorasick_rs as ac
 import regex
 
-from .literals import required
+from .kindscan import KindScanner
 from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number, tenths
 
 KINDS = ("stock", "sold_out", "restock", "limited", "purchase_limit", "deadline", "countdown",
@@ -99,115 +96,9 @@ _ALTERNATIVES = {
     "rating": rf"(?P<w>好评率|回购率|复购率|满意度)(?:高达|达到|是|有|超过)?\s?(?P<n>{NUM})\s?%",
 }
 
-# One compiled pattern per kind: the regex module finds a keyword-led pattern at 100+ Mchar/s
-# alone but loses that speed inside one big alternation, and even alone each pass costs about
-# as much as the whole rest of the stage. So one Aho-Corasick pass finds the anchors (strings
-# one of which every match contains) and each kind is searched only inside the segments that
-# hold one of its anchors: no match crosses the separator, so per-segment merges concatenate
-# to the whole-text merge. Patterns compile on first use (all up front cost ~0.1 s of start-up).
-_SOURCES = tuple(_ALTERNATIVES.items())
 _SEPARATOR = "\n。\n"  # no pattern crosses a full stop, so joined segments stay apart
-
-
-def _anchors(source: str) -> frozenset | None:
-    """Minimal strings one of which every match contains, counting its positive look-around
-    context (deadline is zero-width before 结束; the context sits in the same segment)."""
-    consuming = source.replace("(?>", "(?:").replace("(?<=", "(?:").replace("(?=", "(?:")
-    need = required(consuming)
-    return None if need is None else frozenset(s for s in need if not any(o in s for o in need - {s}))
-
-
-@lru_cache(maxsize=None)
-def _pattern(order: int) -> regex.Pattern:
-    return regex.compile(_SOURCES[order][1])
-
-
-@lru_cache(maxsize=1)
-def _automaton():
-    """(anchor finder, the kinds of each anchor as a bitmask by kind order)."""
-    needs = [_anchors(source) for _, source in _SOURCES]
-    for (kind, _), need in zip(_SOURCES, needs):
-        if not need:  # it would have to be searched everywhere: name its keyword or unit
-            raise ValueError(f"claim kind {kind}: no anchor string every match contains")
-    anchors = sorted({s for need in needs for s in need})
-    masks = [sum(1 << i for i, need in enumerate(needs) if s in need) for s in anchors]
-    find = ac.AhoCorasick(anchors, implementation=ac.Implementation.DFA).find_matches_as_indexes
-    return find, masks
-
-
-@lru_cache(maxsize=None)
-def _search(order: int):
-    """(kind, the bound search of its pattern)."""
-    return _SOURCES[order][0], _pattern(order).search
-
-
-@lru_cache(maxsize=None)
-def _orders(mask: int) -> tuple[int, ...]:
-    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
-
-
-def _scan(text: str) -> list[tuple[str, regex.Match]]:
-    """Leftmost-first, non-overlapping matches of all kinds, as one alternation would give."""
-    find, masks = _automaton()
-    windows: dict[int, list] = {}  # segment start -> [end incl. separator, kinds bitmask]
-    lo = hi = 0
-    for anchor, start, _ in find(text, overlapping=True):
-        if not lo <= start < hi:
-            lo = text.rfind(_SEPARATOR, 0, start)
-            lo = 0 if lo < 0 else lo + len(_SEPARATOR)
-            hi = text.find(_SEPARATOR, start)
-            hi = len(text) if hi < 0 else hi + len(_SEPARATOR)
-            window = windows.setdefault(lo, [hi, 0])
-        window[1] |= masks[anchor]
-    out: list = []
-    for lo in sorted(windows):
-        hi, mask = windows[lo]
-        orders = _orders(mask)
-        if len(orders) == 1:
-            _one(text, hi, orders[0], _search(orders[0])[1](text, lo, hi), out)
-        else:
-            _merge(text, lo, hi, orders, out)
-    return out
-
-
-def _one(text: str, end: int, order: int, m, out: list) -> None:
-    """``m`` and the further matches of one kind up to ``end``."""
-    kind, search = _search(order)
-    while m is not None:
-        out.append((kind, m))
-        start, pos = m.span()
-        m = search(text, pos if pos > start else start + 1, end)  # zero-width: one further on
-
-
-def _merge(text: str, pos: int, end: int, orders: tuple[int, ...], out: list) -> None:
-    """The matches of several kinds in ``text[pos:end]`` (a segment and its separator)."""
-    heap = []
-    for order in orders:
-        m = _pattern(order).search(text, pos, end)
-        if m is not None:
-            heap.append((m.start(), order, m))
-    if len(heap) == 1:  # the kinds with no match from here on have none further on either
-        _one(text, end, heap[0][1], heap[0][2], out)
-        return
-    heapq.heapify(heap)
-    while heap:
-        start, order, m = heap[0]
-        if start < pos:  # overlapped by the match just taken: look again after it
-            m = _pattern(order).search(text, pos, end)
-            if m is None:
-                heapq.heappop(heap)
-            else:
-                heapq.heapreplace(heap, (m.start(), order, m))
-            continue
-        out.append((_SOURCES[order][0], m))
-        if m.end() > start:
-            pos = m.end()
-        else:  # zero-width (deadline): step past it without hiding what starts here
-            again = _pattern(order).search(text, start + 1, end)
-            if again is None:
-                heapq.heappop(heap)
-            else:
-                heapq.heapreplace(heap, (again.start(), order, again))
+_SCANNER = KindScanner(tuple(_ALTERNATIVES.items()), _SEPARATOR)
+_scan = _SCANNER.scan
 
 
 def extract(norm: str, start: int = 0, end: int | None = None) -> list[Claim]:

@@ -1,4 +1,4 @@
-"""The anchored scan (claims._scan) against the plain one it replaces, on generated scripts.
+"""The anchored scan (linter/kindscan.py) against the plain one it replaces, on generated scripts.
 
 The reference searches every kind over the whole joined text and merges the matches (leftmost
 first, then kind order; a zero-width match steps on by one): whatever the anchors and windows
@@ -13,9 +13,12 @@ import pytest
 
 from linter import claims
 from linter.claims import KINDS, extract_many
+from linter.kindscan import anchors
+
+SCANNER = claims._SCANNER
 
 # Every kind's words, then the numbers, units, negations, traps and punctuation around them.
-_WORDS = sorted({*(s for _, source in claims._SOURCES for s in claims._anchors(source)),
+_WORDS = sorted({*(s for _, source in SCANNER.sources for s in anchors(source)),
                  *claims._END.split("|"), *claims._FIBRE.split("|"), *claims.DAY.split("|")})
 _NUMBERS = ["50", "五十", "3.5万", "1.2k", "九块九", "19块9", "199元", "¥599", "99米", "12点", "23:30",
             "八点半", "十点二", "七五", "5", "88", "两", "2025年", "11月10日", "一米七"]
@@ -44,8 +47,8 @@ def _script(rng: random.Random) -> list[str]:
 
 def _reference_scan(text: str):
     heap = []
-    for order in range(len(claims._SOURCES)):
-        m = claims._pattern(order).search(text)
+    for order in range(len(SCANNER.sources)):
+        m = SCANNER.pattern(order).search(text)
         if m is not None:
             heap.append((m.start(), order, m))
     heapq.heapify(heap)
@@ -53,17 +56,17 @@ def _reference_scan(text: str):
     while heap:
         start, order, m = heap[0]
         if start < pos:
-            m = claims._pattern(order).search(text, pos)
+            m = SCANNER.pattern(order).search(text, pos)
             if m is None:
                 heapq.heappop(heap)
             else:
                 heapq.heapreplace(heap, (m.start(), order, m))
             continue
-        yield claims._SOURCES[order][0], m
+        yield SCANNER.sources[order][0], m
         if m.end() > start:
             pos = m.end()
         else:
-            m = claims._pattern(order).search(text, start + 1)
+            m = SCANNER.pattern(order).search(text, start + 1)
             if m is None:
                 heapq.heappop(heap)
             else:
@@ -118,5 +121,5 @@ def test_generated_scripts_reach_every_kind():
 
 def test_every_kind_has_anchors():
     """A kind without an anchor string would have to be searched in every segment."""
-    for kind, source in claims._SOURCES:
-        assert claims._anchors(source), kind
+    for kind, source in SCANNER.sources:
+        assert anchors(source), kind
