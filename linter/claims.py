@@ -3,14 +3,15 @@
 One pattern per claim kind, each led by its trigger keyword where it can be (a number sits in
 a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束); all segments of a
 document are scanned together, each kind only where its keywords occur (linter/kindscan.py).
-Offsets are block offsets (the same in the source and the normalised view). Numbers that are not claims (a height, a
-year, an ordinal, a 3、2、1 cheer) never match: every kind demands its own keyword or unit.
+Offsets are block offsets (the same in the source and the normalised view). Numbers that are
+not claims (a height, a year, an ordinal, a 3、2、1 cheer) never match: every kind demands its
+own keyword or unit.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import add
 
 import regex
@@ -120,8 +121,8 @@ def extract_sparse(texts: list[str], offsets: list[int] | None = None) -> dict[i
     found = _scan(_SEPARATOR.join(texts))
     if not found:
         return {}
-    step = len(_SEPARATOR)  # where each text starts in the joined text:
-    bases = list(map(add, accumulate(map(len, texts), initial=0), range(0, step * len(texts) + 1, step)))
+    step = len(_SEPARATOR)  # where each text starts in the joined text, summed in C:
+    bases = list(accumulate(map(add, map(len, texts), repeat(step)), initial=0))
     out: dict[int, list[Claim]] = {}
     for kind, m in found:
         index = bisect_right(bases, m.start()) - 1
