@@ -1,21 +1,22 @@
 """Segments → Claims: the checkable facts a line asserts (stock, prices, deadlines, specs, sales).
 
-Patterns are compiled once, one per claim kind, each led by its trigger keyword where it can
-be (a number sits in a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束), and
-all segments of a document are scanned together in one merged pass. Offsets are block offsets
-(the same in the source and the normalised view). Numbers that are not claims (a height, a
-year, an ordinal, a 3、2、1 cheer) never match: every kind demands its own keyword or unit.
+One pattern per claim kind, each led by its trigger keyword where it can be (a number sits in
+a look-behind when the keyword follows it: 五折, 50ml装, 今晚12点…结束); all segments of a
+document are scanned together, each kind only where its keywords occur (linter/kindscan.py).
+Offsets are block offsets (the same in the source and the normalised view). Numbers that are
+not claims (a height, a year, an ordinal, a 3、2、1 cheer) never match: every kind demands its
+own keyword or unit.
 """
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add
 
-import ahocorasick_rs as ac
 import regex
 
-from .literals import required
+from .kindscan import KindScanner
 from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number, tenths
 
 KINDS = ("stock", "sold_out", "restock", "limited", "purchase_limit", "deadline", "countdown",
@@ -96,58 +97,9 @@ _ALTERNATIVES = {
     "rating": rf"(?P<w>好评率|回购率|复购率|满意度)(?:高达|达到|是|有|超过)?\s?(?P<n>{NUM})\s?%",
 }
 
-# One compiled pattern per kind: the regex module finds a keyword-led pattern at 100+ Mchar/s
-# alone but loses that speed inside one big alternation, so ``_scan`` runs them side by side
-# and merges them with the alternation's own semantics (leftmost match, then kind order).
-# Compiled on first use, and a kind none of whose required literals occurs in the text is not
-# searched at all (it cannot match): compiling all kinds up front cost ~0.1 s of start-up.
-_SOURCES = tuple(_ALTERNATIVES.items())
-_NEEDS = tuple(required(alt) for _, alt in _SOURCES)
-_LITERALS = sorted({s for need in _NEEDS if need for s in need})
-
-
-@lru_cache(maxsize=None)
-def _pattern(order: int) -> regex.Pattern:
-    return regex.compile(_SOURCES[order][1])
-
-
-@lru_cache(maxsize=1)
-def _present():
-    find = ac.AhoCorasick(_LITERALS).find_matches_as_strings
-    return lambda text: set(find(text, overlapping=True))
 _SEPARATOR = "\n。\n"  # no pattern crosses a full stop, so joined segments stay apart
-
-
-def _scan(text: str):
-    """Leftmost-first, non-overlapping matches of all kinds, as one alternation would give."""
-    heap = []
-    present = _present()(text)
-    for order, need in enumerate(_NEEDS):
-        if need is not None and present.isdisjoint(need):
-            continue
-        m = _pattern(order).search(text)
-        if m is not None:
-            heap.append((m.start(), order, m))
-    heapq.heapify(heap)
-    pos = 0
-    while heap:
-        start, order, m = heap[0]
-        if start < pos:  # overlapped by the match just taken: look again after it
-            m = _pattern(order).search(text, pos)
-            if m is None:
-                heapq.heappop(heap)
-            else:
-                heapq.heapreplace(heap, (m.start(), order, m))
-            continue
-        yield _SOURCES[order][0], m
-        if m.end() > start:
-            pos = m.end()
-        else:  # zero-width (deadline): step past it without hiding what starts here
-            again = _pattern(order).search(text, start + 1)
-            if again is None:
-                heapq.heappop(heap)
-            else:
-                heapq.heapreplace(heap, (again.start(), order, again))
+_SCANNER = KindScanner(tuple(_ALTERNATIVES.items()), _SEPARATOR)
+_scan = _SCANNER.scan
 
 
 def extract(norm: str, start: int = 0, end: int | None = None) -> list[Claim]:
@@ -158,20 +110,26 @@ def extract(norm: str, start: int = 0, end: int | None = None) -> list[Claim]:
 
 def extract_many(texts: list[str], offsets: list[int] | None = None) -> list[list[Claim]]:
     """Claims of many segment texts in one scan; offsets are each text's start in its block."""
-    joined = _SEPARATOR.join(texts)
-    bases, pos = [], 0
-    for text in texts:
-        bases.append(pos)
-        pos += len(text) + len(_SEPARATOR)
     out: list[list[Claim]] = [[] for _ in texts]
-    index = 0
-    for kind, m in _scan(joined):
-        while index + 1 < len(bases) and bases[index + 1] <= m.start():
-            index += 1
-        claim = _build(kind, m, (offsets[index] if offsets else 0) - bases[index])
+    for index, claims in extract_sparse(texts, offsets).items():
+        out[index] = claims
+    return out
+
+
+def extract_sparse(texts: list[str], offsets: list[int] | None = None) -> dict[int, list[Claim]]:
+    """As extract_many, by text index, leaving out texts without claims (most of a script)."""
+    found = _scan(_SEPARATOR.join(texts))
+    if not found:
+        return {}
+    step = len(_SEPARATOR)  # where each text starts in the joined text, summed in C:
+    bases = list(accumulate(map(add, map(len, texts), repeat(step)), initial=0))
+    out: dict[int, list[Claim]] = {}
+    for kind, m in found:
+        index = bisect_right(bases, m.start()) - 1
+        claim = _build(kind, m, (0 if offsets is None else offsets[index]) - bases[index])
         if claim is not None:
-            out[index].append(claim)
-    for claims in out:
+            out.setdefault(index, []).append(claim)
+    for claims in out.values():
         if len(claims) > 1:
             claims.sort(key=lambda c: c.start)
             _link_bases(claims)

@@ -52,11 +52,17 @@ def unverifiable(field: str, detail: str = "") -> Outcome:
     return Outcome("unverifiable", field, detail=detail)
 
 
+_KEYS: dict[tuple, str] = {}  # (product position, parts) -> key path: asked once per claim
+
+
 def key(product, *parts: str) -> str:
     """Key path of a product fact; ``products[].x`` when no product (or no manifest) is known."""
     if product is None:
         return "products[]." + ".".join(parts)
-    return product.key(*parts)
+    found = _KEYS.get((product.index, parts))
+    if found is None:  # a path names the product by its position alone
+        found = _KEYS[product.index, parts] = product.key(*parts)
+    return found
 
 
 def declared(product, *path: str) -> tuple[str, object]:

@@ -7,37 +7,45 @@ names several products one ML005 warning, and one with no product in view one ML
 """
 from __future__ import annotations
 
-from .claims import Claim, extract_many
+from .claims import Claim, extract_sparse
 from .engine import Finding
-from .facts import CHECKS, Outcome
+from .facts import CHECKS, Check, Outcome
 from .manifest import Manifest
 from .model import Segment
 from .ruleset import Rule, RuleSet
 
 
 def _values(outcome: Outcome, product, claim) -> tuple[tuple[str, str], ...]:
-    values = {"said": outcome.said, "expected": outcome.expected, "field": outcome.field,
-              "detail": outcome.detail, "unit": claim.unit if claim else ""}
-    if product is not None:
-        values["product"] = product.name
-        values["sku"] = product.sku
-    return tuple(values.items())
+    values = (("said", outcome.said), ("expected", outcome.expected), ("field", outcome.field),
+              ("detail", outcome.detail), ("unit", claim.unit if claim else ""))
+    if product is None:
+        return values
+    return values + (("product", product.name), ("sku", product.sku))
 
 
 def evaluate(rules: tuple[Rule, ...], segments: list[Segment], manifest: Manifest | None,
              ruleset: RuleSet) -> list[Finding]:
-    by_kind: dict[str, list[Rule]] = {}
+    by_kind: dict[str, list[tuple[Rule, Check]]] = {}
     for rule in rules:
-        for kind in CHECKS[rule.check].claims:
-            by_kind.setdefault(kind, []).append(rule)
+        check = CHECKS[rule.check]
+        for kind in check.claims:
+            by_kind.setdefault(kind, []).append((rule, check))
     meta = {name: ruleset.by_name(name)
             for name in ("unverifiable-claim", "ambiguous-product", "unknown-product")}
     out: list[Finding] = _document(rules, segments, manifest)
-    found = extract(segments)
-    for seg, claims in zip(segments, found):
-        if claims:
-            out.extend(_segment(seg, claims, by_kind, manifest, meta))
+    for index, claims in extract(segments).items():
+        out.extend(_segment(segments[index], claims, by_kind, manifest, meta))
     return out
+
+
+class _Starts:
+    """Segment start offsets, read only for the segments that make claims."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+
+    def __getitem__(self, index: int) -> int:
+        return self.segments[index].start
 
 
 def _document(rules, segments, manifest) -> list[Finding]:
@@ -54,26 +62,26 @@ def _document(rules, segments, manifest) -> list[Finding]:
     return out
 
 
-def extract(segments: list[Segment]) -> list[list[Claim]]:
-    """Claims of every segment from one scan, with block offsets."""
-    return extract_many([s.norm[s.start:s.end] for s in segments], [s.start for s in segments])
+def extract(segments: list[Segment]) -> dict[int, list[Claim]]:
+    """Claims by segment index, from one scan, with block offsets; segments that claim nothing
+    (most of a script) are left out."""
+    return extract_sparse([s.norm[s.start:s.end] for s in segments], _Starts(segments))
 
 
 def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:
     out: list[Finding] = []
     noted: set = set()  # (claim span, meta rule, field): one warning per claim and cause
 
-    def note(rule_name: str, claim, values) -> None:
+    def note(rule_name: str, claim, values, field: str | None = None) -> None:
         rule = meta[rule_name]
-        mark = (claim.start, claim.end, rule_name, dict(values).get("field"))
+        mark = (claim.start, claim.end, rule_name, field)
         if rule is not None and mark not in noted:
             noted.add(mark)
             out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
 
     product = manifest.product(seg.product) if manifest is not None else None
     for claim in claims:
-        for rule in by_kind.get(claim.kind, ()):
-            check = CHECKS[rule.check]
+        for rule, check in by_kind.get(claim.kind, ()):
             if check.needs_product and manifest is not None and product is None:
                 if seg.ambiguous:
                     note("ambiguous-product", claim, (("detail", "、".join(seg.ambiguous)),))
@@ -87,5 +95,5 @@ def _segment(seg, claims, by_kind, manifest, meta) -> list[Finding]:
             if outcome.verdict == "violation":
                 out.append(Finding(rule, seg.block, claim.start, claim.end, seg, values))
             else:
-                note("unverifiable-claim", claim, values)
+                note("unverifiable-claim", claim, values, outcome.field)
     return out

@@ -8,6 +8,7 @@ countdown cheer 3、2、1): claim extraction relies on those classes to stay qui
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,6 +52,7 @@ def cn_int(text: str) -> int | None:
     return total + section + digit
 
 
+@lru_cache(maxsize=4096)  # pure; a script repeats its prices, counts and times
 def number(text: str) -> float | None:
     """A NUM match → its value: 3.5万 → 35000, 1.2k → 1200, 十点二 → 10.2, ５０ (folded) → 50."""
     text = text.strip().replace(" ", "")
@@ -80,6 +82,7 @@ _MEASURE_TEXT = regex.compile(rf"({NUM})\s?(ml|毫升|l|升|kg|公斤|千克|g|�
 _DURATION_TEXT = regex.compile(rf"({NUM})\s?(个月|年|天|日|月)")
 
 
+@lru_cache(maxsize=4096)  # pure; a script repeats its prices, counts and times
 def money(text: str) -> float | None:
     """¥199, 199元, 九块九 → 9.9, 19块9 → 19.9, 99米 (slang) → 99."""
     text = text.strip().lstrip("¥￥").strip()
@@ -139,6 +142,7 @@ _CLOCK = regex.compile(
     rf"|(?P<h>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})\s?点(?:(?P<half>半)|(?P<m>\d{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])分?)?)")
 
 
+@lru_cache(maxsize=4096)  # pure; a script repeats its prices, counts and times
 def clock(text: str) -> Clock | None:
     """今晚12点 → 24:00, 晚上八点半 → 20:30, 24:00, 零点 → 24:00, 明天10点 → next day 10:00."""
     m = _CLOCK.search(text)
@@ -236,6 +240,7 @@ def _kind(unit: str) -> str:
     return "plain"
 
 
+@lru_cache(maxsize=4096)  # pure; a script repeats its prices, counts and times
 def tenths(text: str) -> float | None:
     """七五折 → 7.5, 75折 → 7.5, 5折 → 5, 8.8折 → 8.8, 七折 → 7 (tenths of the base price)."""
     if not text:

@@ -153,3 +153,15 @@ def test_bundled_example_shows_fact_findings():
     quiet = ("到手价199", "每人限购2件", "一瓶足足50ml", "今晚12点", "恢复原价259", "只有今天",
              "已售10万单", "羊绒70%", "羊毛30%", "特级", "下播就涨回399", "产地云南")
     assert not [m for _, m in got if m in quiet]
+
+
+def test_required_statement_is_decided_per_product_over_all_its_parts():
+    """EF013: a product talked about twice needs the phrase once in any of its parts; each
+    product that never hears it is reported where it is first presented."""
+    manifest = {"products": [{"sku": "HF-1", "name": "鱼油", "category": "health_food"},
+                             {"sku": "HF-2", "name": "钙片", "category": "health_food"},
+                             {"sku": "F-1", "name": "燕麦片", "category": "food"}]}
+    text = ("主播：鱼油每天两粒\n主播：钙片今天有活动\n主播：燕麦片也上了\n"
+            "主播：回到鱼油，本品不能代替药物\n主播：钙片再讲一次")
+    found = lint_text(text, RULESET.select(("EF013",)), manifest)
+    assert [(v.rule, v.line, v.product) for v in found] == [("EF013", 2, "HF-2")]

