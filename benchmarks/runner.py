@@ -170,7 +170,7 @@ def _claim_patterns() -> list[str]:
     """livelint's claim-kind patterns, the regexes its fact stage runs over every document."""
     from linter import claims
 
-    return [pattern for _, pattern in claims._SOURCES]
+    return list(claims._ALTERNATIVES.values())
 
 
 def _floor(res, s, c, env, cfg, floor_in: FloorInputs, log, label: str = "") -> measure.Run:
