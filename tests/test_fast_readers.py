@@ -433,6 +433,25 @@ def test_docx_without_styles_falls_back_to_python_docx_defaults(monkeypatch):
     assert library == fast and sum(b.kind == "header" for b in fast.blocks) >= 4
 
 
+def test_template_parts_are_parsed_once_per_content(monkeypatch):
+    """A styles.xml saved again at another time is reused; edited content is not."""
+    from linter.readers import ooxml
+
+    raw = _rich_document()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src:
+        members = [(item, src.read(item)) for item in src.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item, data in members:
+            dst.writestr(zipfile.ZipInfo(item.filename, (2030, 1, 2, 3, 4, 6)), data, zipfile.ZIP_DEFLATED)
+    wordxml.read(raw)
+    before = len(ooxml._MEMO)
+    assert wordxml.read(out.getvalue()) == wordxml.read(raw) and len(ooxml._MEMO) == before
+    renamed = _restyle(raw, lambda m: m.update({"word/styles.xml": m["word/styles.xml"].replace(
+        b'<w:name w:val="heading 1"/>', b'<w:name w:val="Body 1"/>')}))
+    assert wordxml.read(renamed) == legacy.docx_items(renamed) != wordxml.read(raw)
+
+
 # ---------------------------------------------------------------- the benchmark's own writers
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -469,6 +488,17 @@ def test_damage_gives_the_library_outcome(monkeypatch, path, how, rng):
         raw = _zip(members)
     library, fast = both(monkeypatch, path, raw, CUSTOM)
     assert library == fast
+
+
+@pytest.mark.parametrize("path", sorted(BASES))
+def test_zip_needing_a_newer_unzip_is_one_line(path):
+    """zipfile raises NotImplementedError for a central directory asking for zip version > 6.3."""
+    raw = BASES[path]
+    at = raw.index(b"PK\x01\x02") + 6  # "version needed to extract" of the first entry
+    raw = raw[:at] + bytes([249, 0]) + raw[at + 2:]
+    read = docx_reader.read if path.endswith(".docx") else table.read
+    with pytest.raises(LivelintError, match="not a valid"):
+        read(path, raw)
 
 
 # ---------------------------------------------------------------- cell values against openpyxl

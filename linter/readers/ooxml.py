@@ -65,6 +65,18 @@ def fast_or_library(fast, library, raw: bytes, path: str, kind: str):
         return library(raw)
 
 
+_MEMO: dict[tuple, object] = {}
+
+
+def unparsed(data: bytes) -> None:
+    """A part the library only reads (its CRC is checked), for ``Package.memo``."""
+
+
+def parses(data: bytes) -> None:
+    """A part the library parses with libxml2, for ``Package.memo``."""
+    ET.fromstring(plain(data))
+
+
 class Package:
     """A zip package: members by name, XML parts as ElementTree roots."""
 
@@ -74,20 +86,36 @@ class Package:
         self.names = set(self.zip.namelist())
 
     def record(self, name: str) -> tuple:
-        """A member's stored form (central-directory facts, local header, compressed bytes): equal
-        records read back to equal bytes or fail alike, so a parse can be cached by record."""
+        """What reading a member depends on: the central-directory facts and, from the local
+        header, what zipfile checks (signature, flags, name) plus the compressed bytes. Equal records
+        read back to equal bytes or fail alike, so a parse can be cached by record; the header's
+        timestamp is left out, so the same template part saved at another time still matches."""
         info = self.zip.getinfo(name)
-        start = info.header_offset + 30
-        if len(self.raw) < start:
+        at = info.header_offset
+        header = self.raw[at:at + 30]
+        if len(header) < 30:
             raise zipfile.BadZipFile("truncated local header")
-        name_length, extra_length = int.from_bytes(self.raw[start - 4:start - 2], "little"), \
-            int.from_bytes(self.raw[start - 2:start], "little")
-        end = start + name_length + extra_length + info.compress_size
-        return (name, info.compress_type, info.flag_bits, info.CRC, info.file_size,
-                self.raw[info.header_offset:end])
+        name_length = int.from_bytes(header[26:28], "little")
+        start = at + 30 + name_length + int.from_bytes(header[28:30], "little")
+        return (name, info.compress_type, info.flag_bits, info.CRC, info.file_size, info.compress_size,
+                header[:4], header[6:8], self.raw[at + 30:at + 30 + name_length],
+                self.raw[start:start + info.compress_size])
 
     def read(self, name: str) -> bytes:
         return self.zip.read(name)
+
+    def memo(self, name: str, parse):
+        """``parse(member bytes)``, once per distinct record: documents made from one template
+        share most parts (styles, theme, settings …) byte for byte. ``parse`` must be a pure
+        module-level function and its result must not be mutated."""
+        key = (parse, self.record(name))
+        if key in _MEMO:
+            return _MEMO[key]
+        value = parse(self.read(name))
+        if len(_MEMO) >= 128:
+            _MEMO.clear()
+        _MEMO[key] = value
+        return value
 
     def xml(self, name: str) -> ET.Element:
         """A metadata part the library parses with libxml2."""

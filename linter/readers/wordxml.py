@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import xml.etree.ElementTree as ET
 
-from .ooxml import Package, Unsupported, fast_or_library, plain, rels_name
+from .ooxml import Package, Unsupported, fast_or_library, parses, plain, rels_name, unparsed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -46,7 +46,7 @@ def read(raw: bytes) -> list[tuple]:
     body = root.find(W + "body")
     if root.tag != W + "document" or body is None:
         raise Unsupported("no w:document/w:body")
-    names = _styles(package, styles)
+    names = package.memo(styles, style_names)  # a template's styles.xml: ~300 KB, the largest part
     out: list[tuple] = []
     _walk(body, names, out)
     return out
@@ -80,9 +80,7 @@ def _parts(package: Package) -> tuple[str, str]:
         raise Unsupported("unusual document or styles content type")
     for part, kind in reachable.items():
         if part not in (document, styles):  # those two are read by the caller
-            data = package.read(part)
-            if kind in MODELLED:
-                ET.fromstring(plain(data))
+            package.memo(part, parses if kind in MODELLED else unparsed)
     return document, styles
 
 
@@ -93,25 +91,9 @@ def _only(rels: list, kind: str) -> str:
     return matching[0][2]
 
 
-_STYLE_CACHE: dict[tuple, dict[str, str]] = {}
-
-
-def _styles(package: Package, part: str) -> dict[str, str]:
-    """Style names, cached by the part's zip record: documents made from one template share a
-    styles.xml of some 300 KB, the largest part to parse."""
-    key = package.record(part)
-    names = _STYLE_CACHE.get(key)
-    if names is None:
-        names = style_names(plain(package.read(part)))
-        if len(_STYLE_CACHE) >= 8:
-            _STYLE_CACHE.clear()
-        _STYLE_CACHE[key] = names
-    return names
-
-
 def style_names(data: bytes) -> dict[str, str]:
     """Style id → name from styles.xml, as python-docx's ``{s.style_id: s.name}``."""
-    root = ET.fromstring(data)
+    root = ET.fromstring(plain(data))
     if root.tag != W + "styles":
         raise Unsupported("styles part is not w:styles")
     names = {}

@@ -7,9 +7,11 @@ numbers are dates. Chartsheets and unusual markup fall back to openpyxl (see oox
 """
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from .cellvalues import (BUILTIN_DATE_FORMATS, BUILTIN_TIMEDELTA_FORMATS, MAC_EPOCH, WINDOWS_EPOCH,
                          is_date_format, is_timedelta_format)
-from .ooxml import Package, Unsupported, fast_or_library, local, rels_name
+from .ooxml import Package, Unsupported, fast_or_library, local, parses, plain, rels_name, unparsed
 from .sheetxml import Cells, shared_strings
 
 _TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
@@ -42,10 +44,11 @@ def read(raw: bytes) -> list[tuple[str, list]]:
         rels = {rel[0]: rel for rel in package.relationships(rels_name(workbook))}
     for part in ("docProps/core.xml", "docProps/custom.xml"):
         if part in package.names:
-            package.xml(part)  # openpyxl parses the document properties
+            package.memo(part, parses)  # openpyxl parses the document properties
     if "xl/theme/theme1.xml" in package.names:
-        package.read("xl/theme/theme1.xml")  # and reads the theme
-    dates, timedeltas = _date_styles(package)
+        package.memo("xl/theme/theme1.xml", unparsed)  # and reads the theme
+    dates, timedeltas = package.memo("xl/styles.xml", date_styles) if "xl/styles.xml" in package.names \
+        else (set(), set())
     cells = Cells(strings, dates, timedeltas, epoch)
     out = []
     for title, sheet_id, _state in listed:
@@ -95,11 +98,9 @@ def _workbook(book) -> tuple:
     return epoch, listed
 
 
-def _date_styles(package: Package) -> tuple[set, set]:
+def date_styles(data: bytes) -> tuple[frozenset, frozenset]:
     """Indexes of the cell styles (``s``) whose number format shows a date, and a duration."""
-    if "xl/styles.xml" not in package.names:
-        return set(), set()
-    root = package.xml("xl/styles.xml")
+    root = ET.fromstring(plain(data))
     formats, xfs = None, None
     for child in root:
         name = local(child.tag)
@@ -124,5 +125,5 @@ def _date_styles(package: Package) -> tuple[set, set]:
                 dates.add(index)
             if number in BUILTIN_TIMEDELTA_FORMATS:
                 timedeltas.add(index)
-    return dates, timedeltas
+    return frozenset(dates), frozenset(timedeltas)
 
