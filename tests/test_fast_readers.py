@@ -503,6 +503,16 @@ def test_zip_needing_a_newer_unzip_is_one_line(path):
 
 # ---------------------------------------------------------------- cell values against openpyxl
 
+def test_part_types_match_the_libraries():
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from openpyxl.xml.constants import SHARED_STRINGS, XLSM, XLSX, XLTM, XLTX
+
+    assert xlsx.WORKBOOK_TYPES == (XLTM, XLTX, XLSM, XLSX) and xlsx.SHARED_STRINGS == SHARED_STRINGS
+    assert (wordxml.DOCUMENT, wordxml.STYLES) == (CT.WML_DOCUMENT_MAIN, CT.WML_STYLES)
+    assert wordxml.MODELLED == {CT.WML_DOCUMENT_MAIN, CT.WML_STYLES, CT.WML_COMMENTS, CT.WML_FOOTER, CT.WML_HEADER,
+                                CT.WML_NUMBERING, CT.WML_SETTINGS, CT.OPC_CORE_PROPERTIES}
+
+
 def test_builtin_date_formats_match_openpyxl():
     from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
 

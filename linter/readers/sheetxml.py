@@ -7,7 +7,6 @@ without ``r`` follows the previous one, and every child of ``<row>`` counts as a
 """
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ET
 
@@ -47,9 +46,10 @@ def text_content(node) -> str:
     return "".join(s for s in (plain, *runs) if s is not None)
 
 
-def shared_strings(data: bytes) -> list[str]:
+def shared_strings(source) -> list[str]:
+    """The shared-string table from a binary file object (streamed, as openpyxl does)."""
     out = []
-    for _, node in ET.iterparse(io.BytesIO(data)):
+    for _, node in ET.iterparse(source):
         if node.tag == _SI:
             out.append(text_content(node).replace("x005F_", ""))
             node.clear()
@@ -90,13 +90,14 @@ class Cells:
             return from_iso8601(value)
         return value  # str (a formula's cached text), e (an error such as #N/A), anything else
 
-    def rows(self, data: bytes) -> list:
-        """The sheet's rows from row 1, each a tuple of values (``[]`` for a row not in the file)."""
+    def rows(self, source) -> list:
+        """The sheet's rows from row 1, each a tuple of values (``[]`` for a row not in the file);
+        ``source`` is a binary file object, streamed so a huge sheet never sits in memory whole."""
         rows: list = []
         value, columns, strings = self.value, _COLUMNS, self.strings
         expected = 1  # the next row number iter_rows will yield
         number = 0
-        for _, element in ET.iterparse(io.BytesIO(data)):
+        for _, element in ET.iterparse(source):
             if element.tag != _ROW:
                 if element.tag == _DIMENSION and not _RANGE.fullmatch(element.get("ref", "")):
                     raise Unsupported("unusual sheet dimension")  # openpyxl checks it on opening

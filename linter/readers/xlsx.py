@@ -36,7 +36,10 @@ def read(raw: bytes) -> list[tuple[str, list]]:
     overrides, defaults = package.content_types()
     workbook = _workbook_part(overrides, defaults)
     strings_part = next((name for name, kind in overrides if kind == SHARED_STRINGS), None)
-    strings = shared_strings(package.read(strings_part[1:])) if strings_part else []
+    strings = []
+    if strings_part:
+        with package.zip.open(strings_part[1:]) as source:
+            strings = shared_strings(source)
     book = package.xml(workbook)
     epoch, listed = _workbook(book)
     rels = {}
@@ -61,7 +64,8 @@ def read(raw: bytes) -> list[tuple[str, list]]:
             raise Unsupported("chartsheet")
         if rels_name(target) in package.names:
             package.relationships(rels_name(target))  # openpyxl parses a sheet's relationships
-        out.append((title, cells.rows(package.read(target))))
+        with package.zip.open(target) as source:
+            out.append((title, cells.rows(source)))
     return out
 
 
