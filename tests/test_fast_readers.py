@@ -407,6 +407,7 @@ def test_docx_style_names(monkeypatch, edit):
     lambda m: m.update({"word/document.xml": m["word/document.xml"][:-40]}),
     lambda m: m.update({"word/numbering.xml": b"<w:numbering"}) if "word/numbering.xml" in m else m.pop("word/settings.xml"),
     lambda m: m.update({"word/settings.xml": b"<broken"}),
+    lambda m: m.update({"word/styles.xml": m["word/styles.xml"].replace(b' w:type="paragraph"', b"", 1)}),
     lambda m: m.pop("word/settings.xml"),
     lambda m: m.pop("[Content_Types].xml"),
     lambda m: m.update({"word/document.xml": m["word/document.xml"].replace(b'w:val="Heading1"', b'w:bad="x"', 1)}),

@@ -4,7 +4,7 @@ python-docx opens a package by walking its relationship graph: every reachable p
 have a content type, and the parts it models (document, styles, numbering, headers …) must parse.
 The fast path checks the same and then reads only document.xml and the style names; a package
 whose main parts are found another way than python-docx finds them falls back to it (ooxml.py).
-Paragraph text is read by the same ``paragraph_text`` for both paths.
+The walk mirrors legacy.docx_items, python-docx's own, which the tests hold it to.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ MODELLED = {DOCUMENT, STYLES, _CT + "comments+xml", _CT + "footer+xml", _CT + "h
             _CT + "numbering+xml", _CT + "settings+xml",
             "application/vnd.openxmlformats-package.core-properties+xml"}
 _T, _BR, _TYPE = W + "t", W + "br", W + "type"
-_STYLE_TYPES = (None, "paragraph", "character", "table", "numbering")
+_STYLE_TYPES = ("paragraph", "character", "table", "numbering")  # python-docx fails on others
 
 
 def items(path: str, raw: bytes) -> list[tuple]:
@@ -69,8 +69,9 @@ def _parts(package: Package) -> tuple[str, str]:
             if external or target in reachable:
                 continue
             package.zip.getinfo(target)  # KeyError: a missing part
-            reachable[target] = by_name.get("/" + target.lower()) \
-                or by_ext[posixpath.splitext(target)[1][1:].lower()]
+            name = "/" + target.lower()
+            reachable[target] = by_name[name] if name in by_name \
+                else by_ext[posixpath.splitext(target)[1][1:].lower()]  # KeyError: no content type
             visit(target)
 
     visit("")
