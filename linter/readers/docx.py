@@ -15,10 +15,11 @@ from ..model import Block, Document
 from .archive import check_zip
 from .columns import Rows, column_letter, detect
 from .settings import ReaderSettings
-from .wordxml import items as body_items
 
 
 def read(path: str, raw: bytes, settings: ReaderSettings | None = None) -> Document:
+    from .wordxml import items as body_items  # on first use: a run without documents skips it
+
     settings = settings or ReaderSettings()
     check_zip(raw, path, "DOCX", "word/document.xml")
     items = body_items(path, raw)

@@ -15,7 +15,6 @@ from pathlib import Path
 import regex
 
 from ..model import Document, LivelintError
-from . import xlsx
 from .archive import check_zip
 from .columns import Rows, column_letter, detect
 from .decode import decode
@@ -72,6 +71,8 @@ def _sheet_ref(name: str) -> str:
 
 
 def _xlsx(path: str, raw: bytes, settings: ReaderSettings) -> Document:
+    from . import xlsx  # on first use: a run without workbooks does not load the XML stack
+
     check_zip(raw, path, "XLSX", "xl/workbook.xml")
     blocks = []
     for title, rows in xlsx.sheets(path, raw):
