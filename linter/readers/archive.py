@@ -23,7 +23,7 @@ def check_zip(raw: bytes, path: str, kind: str, member: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError):
         raise LivelintError(f"not a valid {kind} file (truncated, damaged or not a zip archive;"
                             f" old .xls/.doc files must be saved as .xlsx/.docx)", path) from None
     names = {info.filename for info in infos}

@@ -120,8 +120,9 @@ def detect(rows: Sequence[Sequence], settings: ReaderSettings) -> Layout:
     return Layout(None)
 
 
+@lru_cache(maxsize=4096)
 def column_letter(index: int) -> str:
-    """0-based column index → spreadsheet letters (0 → A, 26 → AA)."""
+    """0-based column index → spreadsheet letters (0 → A, 26 → AA); cached, one call per cell."""
     letters = ""
     index += 1
     while index:
@@ -216,6 +217,9 @@ class Rows:
         if not text.strip():
             return []
         ref = self.cell(index, col)
+        if "\n" not in text and "\r" not in text:  # one line (most cells): what the loop would give
+            this = "comment" if kind == "text" and text.lstrip().startswith("//") else kind
+            return [Block(text, number, 1, this, cell=ref, **(context if this != "comment" else {}))]
         out = []
         for m in _LINE.finditer(text):
             line = m.group()

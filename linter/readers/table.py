@@ -3,8 +3,8 @@
 The header row names the columns (see columns.py); each row's script cells become Blocks whose
 line is the spreadsheet row (1-based, the header row counts; a CSV record spanning several text
 lines is one row, and Excel's ``sep=;`` hint line is not a row) and whose column is the offset
-inside the cell. XLSX blocks also name their cell (``Sheet1!D12``). XLSX is read with openpyxl in
-read-only mode with cached formula values, so a large workbook streams instead of loading styles.
+inside the cell. XLSX blocks also name their cell (``Sheet1!D12``). XLSX cells are read by xlsx.py
+with formulas as their cached values, the way openpyxl reads them in read-only mode.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 
 from ..model import Document, LivelintError
-from .archive import check_zip, parsing
+from .archive import check_zip
 from .columns import Rows, column_letter, detect
 from .decode import decode
 from .settings import ReaderSettings
@@ -71,20 +71,11 @@ def _sheet_ref(name: str) -> str:
 
 
 def _xlsx(path: str, raw: bytes, settings: ReaderSettings) -> Document:
-    check_zip(raw, path, "XLSX", "xl/workbook.xml")
-    with parsing(path, "XLSX"):
-        import openpyxl
+    from . import xlsx  # on first use: a run without workbooks does not load the XML stack
 
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        try:
-            sheets = []
-            for sheet in book.worksheets:
-                sheet.reset_dimensions()  # trust the cells, not a (possibly huge) declared range
-                sheets.append((sheet.title, list(sheet.iter_rows(values_only=True))))
-        finally:
-            book.close()
+    check_zip(raw, path, "XLSX", "xl/workbook.xml")
     blocks = []
-    for title, rows in sheets:
+    for title, rows in xlsx.sheets(path, raw):
         ref = _sheet_ref(title)
         table = Rows(detect(rows, settings),
                      lambda index, col, ref=ref: f"{ref}!{column_letter(col)}{index + 1}")
