@@ -6,17 +6,21 @@ from fnmatch import fnmatch
 from functools import partial
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from . import __version__, cache, parallel, readers
-from .baseline import Baseline, dumps, entries
 from .engine import FileReport, Linter
 from .files import expand, write_atomic
-from .fix import FileFix, fix_file
 from .manifest import Manifest, load_manifest
 from .matchers import regex_timeout
 from .model import LivelintError
 from .report import Report
 from .ruleset import RuleSet
 from .segment import Cast
+
+if TYPE_CHECKING:  # baselines and fixes are imported by the runs that use them
+    from .baseline import Baseline
+    from .fix import FileFix
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,8 @@ def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
         if job.baseline:
             result = job.baseline.apply(result)
         if job.fix:
+            from .fix import fix_file
+
             result, fixed = fix_file(path, raw, result, lint, job.fix == "unsafe", job.write)
             return Outcome(result, fixed=fixed)
         return Outcome(result)
@@ -152,6 +158,8 @@ def process(path: str, linter: Linter, options: Options, job: Job) -> Outcome:
 
 def write_baseline(report: Report, path: str) -> Report:
     """Record every unsuppressed finding as the baseline (atomically); return them baselined."""
+    from .baseline import Baseline, dumps, entries
+
     try:
         write_atomic(path, dumps(report.files))
     except OSError as exc:

@@ -23,6 +23,12 @@ def _color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+def _baseline(path: str):
+    from .baseline import load  # only a run with --baseline pays for fingerprinting
+
+    return load(path)
+
+
 def _emit(text, output: str | None) -> None:
     """Write a report (a string, or an iterable of strings written as they come)."""
     if output:
@@ -67,7 +73,6 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
     """检查话术文件或目录。"""
     from . import config as cfg
     from .api import Job, Options, lint_paths, write_baseline as record
-    from .baseline import load as load_baseline
     from .reporters import get
 
     if unsafe_fixes and not (fix or diff):
@@ -79,7 +84,7 @@ def check(paths, manifest, config, fmt, output, select, ignore, fail_on, fix, un
                                       keep_source=getattr(get(fmt), "NEEDS_SOURCE", False),
                                       no_cache=no_cache)
         fail_on = fail_on or conf.fail_on
-        job = Job(baseline=load_baseline(baseline_file) if baseline_file else None,
+        job = Job(baseline=_baseline(baseline_file) if baseline_file else None,
                   fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None,
                   write=not diff, jobs=jobs)
         with _Progress() as progress:

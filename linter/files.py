@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def write_atomic(path: str, data, durable: bool = True) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile  # only a run that writes a file pays for it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -9,11 +9,9 @@ depend on which worker finished first.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator
 
 _WORKER: tuple | None = None  # (linter, options, job) in a worker process
@@ -49,6 +47,9 @@ def run(paths: list[str], count: int, options, job, local: Callable,
     # At least ~32 tasks per worker: one slow file (a large workbook) no longer holds up a
     # whole chunk at the end, and the first result arrives early (100 files: 1 file a task).
     chunk = max(1, min(16, len(paths) // (count * 32)))
+    import multiprocessing  # only a parallel run pays for these imports (~15 ms)
+    from concurrent.futures import ProcessPoolExecutor
+
     if _can_fork():
         global _WORKER
         _WORKER = (make_linter(), options, job)  # inherited by every forked worker
