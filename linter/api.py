@@ -60,6 +60,7 @@ def build(options: Options, linter: bool = True) -> tuple[RuleSet, Manifest | No
     one is reported here, once) but leaves the matcher unbuilt, for a parent whose workers
     build their own."""
     ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
+    cache.load_requirements()
     if options.severity:
         ruleset = replace(ruleset, rules=tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                                for r in ruleset.rules))
@@ -125,6 +126,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
             on_progress(done, len(files))
     results.sort(key=lambda r: r.path)  # contract §3.2: path order, whatever the argument order
     fixes.sort(key=lambda f: f.path)
+    cache.save_requirements()
     return Report(tuple(results), ruleset, __version__, tuple(fixes) if job.fix else None)
 
 

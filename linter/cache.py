@@ -90,6 +90,36 @@ def rules_key(extra_dirs=()) -> str | None:
     return _digest(*parts)
 
 
+def _requirements_path() -> Path:
+    return user_dir() / f"literals-{_digest(code_signature())}.json"
+
+
+def load_requirements() -> None:
+    """Prime literals.required with the requirements an earlier run of this code worked out."""
+    import orjson
+
+    from .literals import remember
+
+    try:
+        data = orjson.loads(_requirements_path().read_bytes())
+        remember({p: None if need is None else frozenset(need) for p, need in data.items()})
+    except Exception:  # missing or damaged: the analysis simply runs again
+        pass
+
+
+def save_requirements() -> None:
+    """Keep what this run analysed for the next (written only when something was new)."""
+    import orjson
+
+    from .literals import learned
+
+    known = learned()
+    if known:
+        _write_atomic(_requirements_path(), orjson.dumps(
+            {p: None if need is None else sorted(need) for p, need in known.items()}))
+        _prune(user_dir(), "literals-*.json", keep=4)
+
+
 def load_ruleset(extra_dirs=()):
     """ruleset.load_ruleset, served from the user cache when no rule file has changed."""
     from .ruleset import load_ruleset as load

@@ -36,8 +36,30 @@ def _literal(ch: str) -> _Node:
     return _Node(frozenset({ch}), frozenset({ch}))
 
 
+_KNOWN: dict[str, frozenset | None] = {}  # pattern -> requirement (cache.py keeps it across runs)
+_LEARNED: set[str] = set()  # patterns analysed by this process
+
+
 def required(pattern: str) -> frozenset | None:
     """Strings of which any match of ``pattern`` contains one, or None if not known."""
+    if pattern not in _KNOWN:
+        _KNOWN[pattern] = _analyse(pattern)
+        _LEARNED.add(pattern)
+    return _KNOWN[pattern]
+
+
+def remember(known: dict[str, frozenset | None]) -> None:
+    """Requirements worked out by an earlier run: the analysis costs ~0.15 ms a pattern, and
+    start-up would otherwise pay it for every built-in regex and claim kind (~40 ms)."""
+    _KNOWN.update(known)
+
+
+def learned() -> dict[str, frozenset | None]:
+    """Every requirement known, if this process analysed any pattern itself; else empty."""
+    return dict(_KNOWN) if _LEARNED else {}
+
+
+def _analyse(pattern: str) -> frozenset | None:
     try:
         parser = _Parser(pattern)
         node = parser.alternation()

@@ -111,6 +111,25 @@ def test_rule_set_cache_round_trip_and_corruption(user_cache):
     assert cache.load_ruleset() == first
 
 
+def test_regex_requirements_are_kept_for_the_next_run(tmp_path, user_cache, monkeypatch):
+    """A warm start reads each regex's required literals instead of re-analysing it."""
+    from linter import literals
+
+    script = write(tmp_path / "s.txt", "主播：今晚12点恢复原价，全网最低！\n")
+    monkeypatch.setattr(literals, "_KNOWN", {})
+    monkeypatch.setattr(literals, "_LEARNED", set())
+    cache.load_requirements()
+    assert not literals._KNOWN  # nothing stored yet
+    lint_paths([str(script)])
+    assert literals._LEARNED and list(user_cache.glob("literals-*.json"))
+    analysed = dict(literals._KNOWN)
+    monkeypatch.setattr(literals, "_KNOWN", {})
+    monkeypatch.setattr(literals, "_LEARNED", set())
+    lint_paths([str(script)])
+    assert not literals._LEARNED and literals._KNOWN == analysed  # all read back, none re-analysed
+    assert all(need == literals._analyse(p) for p, need in analysed.items())
+
+
 def test_rule_set_key_follows_rule_files(tmp_path):
     rules = tmp_path / "rules"
     write(rules / "HS001-house-stock.yaml", RULE % ("库存告急", "库存告急"))
