@@ -9,13 +9,11 @@ own keyword or unit.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, repeat
-from operator import add
 
 import regex
 
+from .joined import Joined
 from .kindscan import KindScanner
 from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number, tenths
 
@@ -118,15 +116,14 @@ def extract_many(texts: list[str], offsets: list[int] | None = None) -> list[lis
 
 def extract_sparse(texts: list[str], offsets: list[int] | None = None) -> dict[int, list[Claim]]:
     """As extract_many, by text index, leaving out texts without claims (most of a script)."""
-    found = _scan(_SEPARATOR.join(texts))
+    joined = Joined.of(texts, _SEPARATOR)
+    found = _scan(joined.text)
     if not found:
         return {}
-    step = len(_SEPARATOR)  # where each text starts in the joined text, summed in C:
-    bases = list(accumulate(map(add, map(len, texts), repeat(step)), initial=0))
     out: dict[int, list[Claim]] = {}
     for kind, m in found:
-        index = bisect_right(bases, m.start()) - 1
-        claim = _build(kind, m, (0 if offsets is None else offsets[index]) - bases[index])
+        index = joined.index(m.start())
+        claim = _build(kind, m, (0 if offsets is None else offsets[index]) - joined.starts[index])
         if claim is not None:
             out.setdefault(index, []).append(claim)
     for claims in out.values():

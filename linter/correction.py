@@ -6,7 +6,6 @@ correcting line so a reviewer sees both. The vocabulary is data (rulesets/correc
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ import ahocorasick_rs as ac
 import regex
 
 from . import citations
+from .joined import Joined
 from .literals import required
 from .model import Citation, LivelintError, Segment, Violation
 from .normalize import normalize
@@ -55,11 +55,8 @@ class Vocabulary:
         if words is None:
             candidates = range(len(texts))
         else:
-            bases, pos = [], 0
-            for text in texts:
-                bases.append(pos)
-                pos += len(text) + 1
-            candidates = sorted({bisect_right(bases, start) - 1 for _, start, _ in words("\n".join(texts))})
+            joined = Joined.of(texts)
+            candidates = sorted({joined.index(start) for _, start, _ in words(joined.text)})
         return [i for i in candidates if self.corrects(texts[i])]
 
 

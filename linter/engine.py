@@ -5,10 +5,10 @@ included) and is then applied to any number of documents.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import backing, citations, correction, suppress
+from .joined import Joined
 from .manifest import Manifest
 from .matchers import TermMatcher
 from .model import Block, Document, Fix, Segment, Violation
@@ -90,21 +90,16 @@ class Linter:
     def _terms(self, segments: list[Segment]) -> list[Finding]:
         if not segments:
             return []
-        parts = [s.norm[s.start:s.end] for s in segments]
-        bases, pos = [], 0
-        for part in parts:
-            bases.append(pos)
-            pos += len(part) + 1
-        joined = "\n".join(parts)
-        hits, timeouts = self.matcher.scan(joined)
-        view = squeeze(joined)  # "最 好", "全.网.最.低": the same matcher over separators removed
+        joined = Joined.of([s.norm[s.start:s.end] for s in segments])
+        hits, timeouts = self.matcher.scan(joined.text)
+        view = squeeze(joined.text)  # "最 好", "全.网.最.低": the same matcher over separators removed
         if view is not None:
             hits = reconcile(hits, self.matcher.scan(view.text)[0], view)
         out = []
         for hit in hits:
-            index = bisect_right(bases, hit.start) - 1
+            index = joined.index(hit.start)
             seg = segments[index]
-            start = seg.start + hit.start - bases[index]
+            start = seg.start + hit.start - joined.starts[index]
             end = start + hit.end - hit.start
             rule = self.term_rules[hit.rule]
             if self._applies(rule, seg, start, end):
