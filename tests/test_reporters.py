@@ -229,3 +229,30 @@ def test_sarif_information_uri_comes_from_project_urls(monkeypatch, tmp_path):
     assert driver["informationUri"] == "https://example.org/livelint"
     assert sarif.as_dict(lint_paths([str(tmp_path / "s.txt")]))["runs"][0]["artifacts"][0]["location"]["uri"] \
         == (tmp_path / "s.txt").as_uri()
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_terminal_report_printed_in_batches_matches_one_text(tmp_path, color):
+    """Findings are printed a batch at a time for speed; the text is what printing the whole
+    report as one rich Text gives (colours included)."""
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from linter.api import lint_paths
+    from linter.reporters import terminal
+
+    lines = "".join(f"主播：第{i}遍说，全网最好、顶级！\t\x07\n" for i in range(terminal._PER_PRINT))
+    report = lint_paths([str(write(tmp_path / "a.txt", lines)), str(write(tmp_path / "b.txt", "主播：销量第一\n"))])
+    assert len(report.files[0].violations) > terminal._PER_PRINT
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=200, highlight=False,
+                      soft_wrap=True)
+    text = Text()
+    for f in report.files:
+        text.append(f.path + "\n", style="bold underline")
+        for v in f.violations:
+            terminal._finding(text, v)
+    console.print(text, end="")
+    assert terminal.render(report, color=color).startswith(buffer.getvalue())

@@ -14,6 +14,7 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+_PER_PRINT = 128  # findings per rich Text
 _CONTEXT = 80  # characters shown either side of a match on a long line (ASR transcripts)
 
 
@@ -62,14 +63,22 @@ def render(report: Report, color: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=200,
                       highlight=False, soft_wrap=True)
-    text = Text()
     for f in report.files:
         shown = [v for v in f.violations if not v.baselined]  # known debt stays out of sight
         if not shown:
             continue
+        # Printed a few findings at a time: rich splits a Text into lines in time that grows
+        # with its spans times its lines (one Text for a 3,000-finding report took a second),
+        # while each print has its own cost.
+        text = Text()
         text.append(f.path + "\n", style="bold underline")
-        for v in shown:
+        for k, v in enumerate(shown, start=1):
             _finding(text, v)
+            if k % _PER_PRINT == 0:
+                console.print(text, end="")
+                text = Text()
+        console.print(text, end="")
+    text = Text()
     summary = report.summary()
     if summary["violations"]:
         text.append("按类别统计：\n", style="bold")
