@@ -253,8 +253,14 @@ def _jobs(res, s, c, env, cfg, log, label: str = "") -> None:
     one, two = measure.best(cmd(1), s.repeat, cwd=c.root, env=env), measure.best(cmd(2), s.repeat, cwd=c.root, env=env)
     res.figures.update({f"jobs1{label}": one, f"jobs2{label}": two})
     ratio = one.seconds / two.seconds
+    detail = f"{one.seconds:.2f} s vs {two.seconds:.2f} s"
+    start = res.figures.get("startup")
+    if start is not None:  # start-up is serial in both runs: Amdahl's bound for two workers
+        serial = start.seconds
+        detail += (f"; with the one-line start-up ({serial:.2f} s) serial, two workers can give at most "
+                   f"{one.seconds / (serial + (one.seconds - serial) / 2):.2f}×")
     res.rows.append(Row(f"--jobs 2 vs --jobs 1 ({len(c.files)} files){label}", f"{ratio:.2f}×", "≥ 1.7×", ratio >= 1.7,
-                        f"{one.seconds:.2f} s vs {two.seconds:.2f} s"))
+                        detail))
 
 
 def _memory(res, s, work, c, env, full, log) -> None:
