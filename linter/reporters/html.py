@@ -35,6 +35,33 @@ class Piece:
     suppressed: bool = False
 
 
+@dataclass(frozen=True)
+class Row:
+    """One line of a script as the page shows it (or a collapsed run of unlinted lines).
+    Rows and file views are objects, not dicts: the template reads a few attributes per line,
+    and Jinja tries ``getattr`` before ``[]``, so a dict cost a caught exception per read."""
+
+    number: int | None
+    pieces: list = ()
+    cards: list = ()
+    linted: bool = False
+    cell: str | None = None
+    anchor: bool = False
+    gap: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class FileView:
+    index: int
+    file: object  # the FileReport
+    rows: list
+    unplaced: list
+    findings: list  # {"v": violation, "rule": rule or None}, one per card
+    tips: list
+    counts: Counter
+    active: int
+
+
 GAP = 3  # runs of unlinted lines longer than this collapse into one row
 
 
@@ -98,11 +125,11 @@ def _pieces(text: str, spans, violations) -> list[Piece]:
 def _gap(start: int, end: int) -> list[dict]:
     """Rows for source lines start..end-1 that no block covers (blank or not linted)."""
     if end - start <= GAP:
-        return [{"number": n, "pieces": [], "cards": [], "linted": False} for n in range(start, end)]
-    return [{"number": None, "gap": (start, end - 1), "pieces": [], "cards": [], "linted": False}]
+        return [Row(n) for n in range(start, end)]
+    return [Row(None, gap=(start, end - 1))]
 
 
-def _file_view(index: int, f, rules: dict, counted: set) -> dict:
+def _file_view(index: int, f, rules: dict, counted: set) -> FileView:
     violations = list(f.violations)
     entries = f.lines or ()
     spans, first = _spans(violations, entries)
@@ -113,17 +140,13 @@ def _file_view(index: int, f, rules: dict, counted: set) -> dict:
     for k, e in enumerate(entries):
         if e.number > previous + 1:
             rows += _gap(previous + 1, e.number)
-        rows.append({"number": e.number, "cell": e.cell, "linted": True, "anchor": e.number > previous,
-                     "pieces": _pieces(e.text, spans.get(k, []), violations), "cards": cards_at.get(k, [])})
+        rows.append(Row(e.number, _pieces(e.text, spans.get(k, []), violations), cards_at.get(k, []),
+                        True, e.cell, e.number > previous))
         previous = max(previous, e.number)
     active = [v for v in violations if id(v) in counted]
-    return {
-        "index": index, "file": f, "rows": rows,
-        "unplaced": [i for i in range(len(violations)) if i not in first],
-        "findings": [{"v": v, "rule": rules.get(v.rule)} for v in violations],
-        "tips": [_tip(v) for v in violations],
-        "counts": Counter(v.severity for v in active), "active": len(active),
-    }
+    return FileView(index, f, rows, [i for i in range(len(violations)) if i not in first],
+                    [{"v": v, "rule": rules.get(v.rule)} for v in violations], [_tip(v) for v in violations],
+                    Counter(v.severity for v in active), len(active))
 
 
 def _tip(v) -> str:
