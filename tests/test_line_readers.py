@@ -131,8 +131,9 @@ def test_table_rows(table):
 
 
 FIELDS = st.tuples(
-    st.text(max_size=6), st.integers(1, 99), st.integers(1, 99), st.sampled_from(["text", "header", "comment"]),
-    *[st.none() | st.text(max_size=3)] * 5, st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5))).map(tuple))
+    st.text(max_size=6), st.integers(1, 99), st.integers(1, 99),
+    st.sampled_from(["text", "header", "comment"]), *[st.none() | st.text(max_size=3)] * 5,
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5))).map(tuple))
 
 
 def test_make_takes_the_fields_in_order_with_their_defaults():

@@ -19,8 +19,9 @@ from ..model import Block, Document
 from .decode import decode
 
 _TIMING = regex.compile(r"\s*(?:(?P<h>\d{1,5}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[,.]\d{1,3})?\s*-->")
-# The usual timing line, ``HH:MM:SS,mmm -->`` with minutes and seconds under 60: _TIMING's first
-# try matches it with the same digits, so its offset is its own first eight characters.
+# The usual timing line, ``HH:MM:SS,mmm -->`` in ASCII digits with minutes and seconds under 60.
+# _TIMING's first (greedy) try matches such a line, taking the same digits as h, m and s, and
+# the offset needs no carrying: it is the line's own first eight characters, without a regex.
 _CANONICAL = re.compile(r"[0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3} -->")
 _MARKUP = regex.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}|&(?:amp|lt|gt|nbsp|lrm|rlm|#\d{1,6});")
 _VOICE = regex.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^<>\n]+?)\s*>")
