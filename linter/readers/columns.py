@@ -173,8 +173,15 @@ def product_text(value) -> str | None:
     return f"{text}号链接" if text.isdigit() else text
 
 
+_NOWHERE = 1 << 62  # the index of an absent column: past the end of every row
+
+
 class Rows:
-    """Turns the rows of one table into Blocks, carrying the section across rows."""
+    """Turns the rows of one table into Blocks, carrying the section across rows.
+
+    Called once per row of every table, so a row's context cells are found by plain indexes
+    worked out once per table, and a string cell (nearly every cell) skips ``cell_text``.
+    """
 
     def __init__(self, layout: Layout, cell: Callable[[int, int], str | None]):
         self.layout = layout
@@ -182,57 +189,73 @@ class Rows:
         self.role = {role: layout.first(role) for role in COLUMN_ROLES}
         self.texts = tuple(c for c in layout.columns if c.role == "text")
         self.section = ""
+        self._at = tuple(self.role[r].index if self.role[r] else _NOWHERE
+                         for r in ("time", "product", "speaker", "section", "note"))
+        self._texts = tuple((c.index, c.speaker) for c in self.texts)
 
     def blocks(self, index: int, number: int, row: Sequence) -> list[Block]:
         """Blocks of the row at 0-based ``index`` whose reported line is ``number``."""
-        layout, role = self.layout, self.role
-        if layout.header is None or index < layout.header:
-            kind = "text" if layout.header is None else "header"
+        header = self.layout.header
+        if header is None or index < header:
+            kind = "text" if header is None else "header"
             return [b for col, value in enumerate(row)
-                    for b in self._lines(value, index, number, col, kind=kind)]
-        if index == layout.header:
+                    for b in self._lines(value, index, number, col, kind)]
+        if index == header:
             return []
-        time = _time(_get(row, role["time"]))
-        product = product_text(_get(row, role["product"]))
-        speaker = cell_text(_get(row, role["speaker"])).strip() or None
+        width = len(row)
+        at_time, at_product, at_speaker, at_section, at_note = self._at
+        time = _time(row[at_time]) if at_time < width else None
+        product = product_text(row[at_product]) if at_product < width else None
+        speaker = _stripped(row[at_speaker]) if at_speaker < width else ""
         out: list[Block] = []
-        section = _get(row, role["section"])
-        if cell_text(section).strip() and cell_text(section).strip() != self.section:
-            self.section = cell_text(section).strip()
-            out += self._lines(section, index, number, role["section"].index, kind="header", time=time)
-        for column in self.texts:
-            out += self._lines(_get(row, column), index, number, column.index, time=time,
-                               product=product, speaker=speaker or column.speaker)
-        note = cell_text(_get(row, role["note"])).strip()
+        if at_section < width:
+            section = row[at_section]
+            label = _stripped(section)
+            if label and label != self.section:
+                self.section = label
+                out += self._lines(section, index, number, at_section, "header", time)
+        for col, named in self._texts:
+            if col < width and row[col] is not None:
+                out += self._lines(row[col], index, number, col, "text", time, product,
+                                   speaker or named)
+        note = _stripped(row[at_note]) if at_note < width else ""
         if note:
             first = next((i for i, b in enumerate(out) if b.kind != "comment"), None)
             if first is None:  # a remarks-only row: its directive applies to the next row
-                out.append(Block(note, number, kind="comment", cell=self.cell(index, role["note"].index)))
+                out.append(Block(note, number, kind="comment", cell=self.cell(index, at_note)))
             else:
                 out[first] = replace(out[first], note=note)
         return out
 
-    def _lines(self, value, index: int, number: int, col: int, kind: str = "text", **context) -> list[Block]:
-        text = cell_text(value)
-        if not text.strip():
+    def _lines(self, value, index: int, number: int, col: int, kind: str = "text",
+               time: str | None = None, product: str | None = None,
+               speaker: str | None = None) -> list[Block]:
+        """A cell's blocks: one per non-blank line; ``//`` lines of a text cell are comments,
+        which carry no context."""
+        text = value if type(value) is str else cell_text(value)
+        if not text or text.isspace():
             return []
         ref = self.cell(index, col)
+        make = Block.make
         if "\n" not in text and "\r" not in text:  # one line (most cells): what the loop would give
-            this = "comment" if kind == "text" and text.lstrip().startswith("//") else kind
-            return [Block(text, number, 1, this, cell=ref, **(context if this != "comment" else {}))]
+            if kind == "text" and "//" in text and text.lstrip().startswith("//"):
+                return [make(text, number, 1, "comment", None, None, None, ref)]
+            return [make(text, number, 1, kind, speaker, time, product, ref)]
         out = []
         for m in _LINE.finditer(text):
             line = m.group()
-            if not line.strip():
+            if line.isspace():
                 continue
-            this = "comment" if kind == "text" and line.lstrip().startswith("//") else kind
-            out.append(Block(line, number, m.start() + 1, this, cell=ref,
-                             **(context if this != "comment" else {})))
+            if kind == "text" and line.lstrip().startswith("//"):
+                out.append(make(line, number, m.start() + 1, "comment", None, None, None, ref))
+            else:
+                out.append(make(line, number, m.start() + 1, kind, speaker, time, product, ref))
         return out
 
 
-def _get(row: Sequence, column: Column | None):
-    return row[column.index] if column is not None and column.index < len(row) else None
+def _stripped(value) -> str:
+    """``cell_text(value).strip()``; a string cell skips the type tests."""
+    return value.strip() if type(value) is str else cell_text(value).strip()
 
 
 @lru_cache(maxsize=4096)

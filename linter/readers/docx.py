@@ -55,10 +55,16 @@ def _grid(cells, text_columns) -> list:
 
 
 def _paragraph(text: str, line: int, kind: str) -> list[Block]:
+    if "\n" not in text:  # no soft line break (most paragraphs): what the loop below would give
+        if not text or text.isspace():
+            return []
+        if kind == "text" and "//" in text and text.lstrip().startswith("//"):
+            kind = "comment"
+        return [Block.make(text, line, 1, kind)]
     out, offset = [], 0
     for part in text.split("\n"):
         if part.strip():
             this = "comment" if kind == "text" and part.lstrip().startswith("//") else kind
-            out.append(Block(part, line, offset + 1, this))
+            out.append(Block.make(part, line, offset + 1, this))
         offset += len(part) + 1
     return out

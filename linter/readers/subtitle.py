@@ -10,6 +10,7 @@ files are read leniently: a text line outside any cue is still linted, without a
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import regex
@@ -18,15 +19,14 @@ from ..model import Block, Document
 from .decode import decode
 
 _TIMING = regex.compile(r"\s*(?:(?P<h>\d{1,5}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:[,.]\d{1,3})?\s*-->")
+# The usual timing line, ``HH:MM:SS,mmm -->`` in ASCII digits with minutes and seconds under 60.
+# _TIMING's first (greedy) try matches such a line, taking the same digits as h, m and s, and
+# the offset needs no carrying: it is the line's own first eight characters, without a regex.
+_CANONICAL = re.compile(r"[0-9]{2}:[0-5][0-9]:[0-5][0-9][,.][0-9]{3} -->")
 _MARKUP = regex.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}|&(?:amp|lt|gt|nbsp|lrm|rlm|#\d{1,6});")
 _VOICE = regex.compile(r"<v(?:\.[^\s>]*)?[ \t]+(?P<name>[^<>\n]+?)\s*>")
 _NOTE = regex.compile(r"NOTE(?:\s|$)")
 _SKIPPED = regex.compile(r"(?:STYLE|REGION)\s*$")
-
-
-def _timing(line: str) -> regex.Match | None:
-    """The cue timing line's match; the substring test spares most lines a regex call."""
-    return _TIMING.match(line) if "-->" in line else None
 
 
 def _masks(line: str) -> tuple[tuple[int, int], ...]:
@@ -35,8 +35,15 @@ def _masks(line: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _MARKUP.finditer(line))
 
 
-def _offset(m: regex.Match) -> str:
-    seconds = int(m.group("h") or 0) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+def _cue_time(line: str) -> str | None:
+    """The offset a cue timing line starts at, None when ``line`` is not one."""
+    if _CANONICAL.match(line):
+        return "+" + line[:8]
+    m = _TIMING.match(line)
+    if m is None:
+        return None
+    hours, minutes, seconds = m.group("h", "m", "s")
+    seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return f"+{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
@@ -44,44 +51,52 @@ def read(path: str, raw: bytes) -> Document:
     text, encoding = decode(raw, path)
     vtt = Path(path).suffix.lower() == ".vtt"
     lines = text.split("\n")
+    # Every line's cue time (None: not a timing line), found once: a line is also looked at as
+    # the line after an identifier. The substring test spares most lines a regex call. The
+    # trailing None stands for the line after the last one.
+    timings = [_cue_time(line) if "-->" in line else None for line in lines]
+    timings.append(None)
+    make = Block.make
     blocks: list[Block] = []
+    append = blocks.append
     start = 0
     if vtt and lines and lines[0].startswith("WEBVTT"):
-        while start < len(lines) and lines[start].strip() and not _timing(lines[start]):
+        while start < len(lines) and lines[start].strip() and not timings[start]:
             start += 1  # the header block (a cue right after it, without a blank line, is kept)
     time = voice = None
     fresh = True  # at the start of a blank-line separated block
     skipping = noting = False
     for index in range(start, len(lines)):
-        line, number = lines[index], index + 1
-        if not line.strip():
+        line = lines[index]
+        if not line or line.isspace():
             fresh, skipping, noting = True, False, False
             continue
         if skipping:
             continue
         if noting:
-            blocks.append(Block(line, number, kind="comment"))
+            append(make(line, index + 1, 1, "comment"))
             continue
-        timing = _timing(line)
-        if fresh and vtt and not timing:
-            if _NOTE.match(line):
+        timing = timings[index]
+        if timing:
+            fresh = False
+            time, voice = timing, None
+            continue
+        if fresh and vtt:
+            if line.startswith("NOTE") and _NOTE.match(line):
                 noting = True
-                blocks.append(Block(line, number, kind="comment"))
+                append(make(line, index + 1, 1, "comment"))
                 fresh = False
                 continue
-            if _SKIPPED.match(line):
+            if line.startswith(("STYLE", "REGION")) and _SKIPPED.match(line):
                 skipping = True
                 continue
-        identifier = (not timing and index + 1 < len(lines) and _timing(lines[index + 1])
-                      and (fresh or line.strip().isdigit()))
+        if timings[index + 1] and (fresh or line.strip().isdigit()):
+            fresh = False
+            continue  # a cue identifier
         fresh = False
-        if identifier:
-            continue
-        if timing:
-            time, voice = _offset(timing), None
-            continue
-        found = _VOICE.search(line) if "<v" in line else None
-        if found:
-            voice = found.group("name").strip()
-        blocks.append(Block(line, number, speaker=voice, time=time, masks=_masks(line)))
+        if "<v" in line:
+            found = _VOICE.search(line)
+            if found:
+                voice = found.group("name").strip()
+        append(make(line, index + 1, 1, "text", voice, time, None, None, None, _masks(line)))
     return Document(path, "vtt" if vtt else "srt", encoding, tuple(blocks))

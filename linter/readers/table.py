@@ -51,10 +51,8 @@ def _csv(path: str, raw: bytes, settings: ReaderSettings, delimiter: str | None)
         delimiter, text = hint.group(1), text[hint.end():]
     delimiter = delimiter or _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    rows: list[list[str]] = []
     try:
-        for row in reader:
-            rows.append(row)
+        rows: list[list[str]] = list(reader)
     except csv.Error as exc:
         raise LivelintError(f"malformed CSV ({exc})", path, reader.line_num or None) from None
     table = Rows(detect(rows, settings), lambda index, col: None)

@@ -7,13 +7,14 @@ from .decode import decode
 
 def read(path: str, raw: bytes) -> Document:
     text, encoding = decode(raw, path)
+    make = Block.make
     blocks = []
+    append = blocks.append
     for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip()
-        if not stripped:
+        if not line or line.isspace():  # what ``not line.strip()`` says, without a copy
             continue
-        if stripped.startswith("//"):
-            blocks.append(Block(line, number, kind="comment"))
+        if "//" in line and line.lstrip().startswith("//"):
+            append(make(line, number, 1, "comment"))
         else:
-            blocks.append(Block(line, number))
+            append(make(line, number))
     return Document(path, "text", encoding, tuple(blocks))
