@@ -60,7 +60,7 @@ class Block:
         Readers build one Block per source line. The frozen dataclass ``__init__`` pays an
         ``object.__setattr__`` call per field to get past ``__setattr__``; this writes the
         instance ``__dict__`` directly, in field order, so the result is indistinguishable
-        (equality, hashing, ``replace()``, pickling). tests/test_fast_readers.py checks the
+        (equality, hashing, ``replace()``, pickling). tests/test_line_readers.py checks the
         signature against the fields, so a new field cannot be forgotten here.
         """
         block = object.__new__(cls)
