@@ -1,0 +1,94 @@
+"""The whole-document passes of segmentation equal the per-line logic they replace.
+
+``prefixes`` finds time mark, list marker and speaker tag of every text in one ``findall``;
+``Catalog.scan`` walks automaton hits in runs. Both are checked against the straightforward
+per-line versions kept here as references, over generated lines full of the awkward cases:
+tags in every form, time marks, list markers, brackets, odd spaces and newlines inside texts.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given, settings, strategies as st
+
+from linter.segment import _LIST, TIME_MARK, Cast, Catalog, _automaton, _words, prefixes
+
+CAST = Cast({"小雅": "host", "阿杰": "co-host"})
+
+PIECES = ["[", "【", "]", "】", "+", "1", "12", "05", ":", " ", "\t", "\n", "\r", "\x0b", "\x1c",
+          "\x85", "\u2028", "\u3000", "-", "*", "**", "+", "1.", "2)", "主播", "小雅", "助播",
+          "气氛组", "(", "（", ")", "）", "好", "a", "#", "号", "链接", "面霜", "保湿"]
+texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+
+
+def reference_prefix(norm: str, tag) -> tuple:
+    """The per-line logic segment() used before: three matches, each where the last ended."""
+    m = TIME_MARK.match(norm)
+    pos = m.end() if m else 0
+    clock = tuple(g or "" for g in m.group("plus", "h", "m", "s")) if m else ("", "", "", "")
+    lm = _LIST.match(norm, pos)
+    after_list = lm.end() if lm else pos
+    tm = tag.match(norm, after_list)
+    return (pos, clock, after_list, tm.end() if tm else after_list,
+            tm.span("label") if tm else None)
+
+
+def from_row(row: tuple) -> tuple:
+    """A ``prefixes`` row in the reference's terms (offsets instead of matched texts)."""
+    mark, plus, h, mi, s, listed, tagged, ws, opener, label = row
+    pos, after_list = len(mark), len(mark) + len(listed)
+    a = after_list + len(ws) + len(opener)
+    return (pos, (plus, h, mi, s), after_list, after_list + len(tagged),
+            (a, a + len(label)) if tagged else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_prefixes_equal_per_line_matches(norms):
+    tag = CAST.pattern()
+    rows = prefixes(norms, CAST.words())
+    assert [from_row(r) for r in rows] == [reference_prefix(n, tag) for n in norms]
+
+
+def test_prefixes_on_common_lines():
+    norms = ["[20:15] 主播:好", "[+00:45:00]  - 助播小雅(场外): 好", "【主播】 :好", "**主播:**好",
+             "2) 气氛组:冲", "", "[12:05]", "  ", "原价:399"]
+    tag = CAST.pattern()
+    assert [from_row(r) for r in prefixes(norms, CAST.words())] == \
+        [reference_prefix(n, tag) for n in norms]
+
+
+def test_text_with_newline_is_matched_alone():
+    """A newline inside a text would shift the one-row-per-line alignment."""
+    norms = ["[20:15]\n主播:好", "主播:\n好", "助播:好"]
+    tag = CAST.pattern()
+    assert [from_row(r) for r in prefixes(norms, CAST.words())] == \
+        [reference_prefix(n, tag) for n in norms]
+
+
+MANIFEST_PHRASES = (("玻尿酸保湿面霜", "A"), ("保湿面霜", "A"), ("面霜", "A"), ("面霜", "B"),
+                    ("保湿", "C"))
+
+
+def reference_scan(catalog: Catalog, norms: list[str]) -> dict:
+    """Catalog.scan as it was: a bisect for every hit."""
+    words, entries = _words(catalog.phrases, bool(catalog.links) or not catalog.phrases)
+    bases, pos = [], 0
+    for norm in norms:
+        bases.append(pos)
+        pos += len(norm) + 1
+    out: dict = {}
+    for word, start, end in _automaton(words)("\n".join(norms)):
+        index = bisect_right(bases, start) - 1
+        for entry in entries[word]:
+            out.setdefault(index, []).append((entry, start - bases[index], end - bases[index]))
+    for hits in out.values():
+        hits.sort()
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=6), st.booleans())
+def test_scan_equals_per_hit_bisect(norms, links):
+    catalog = Catalog(MANIFEST_PHRASES, {1: "A"} if links else {})
+    assert catalog.scan(norms) == reference_scan(catalog, norms)
