@@ -7,6 +7,7 @@ products is marked ambiguous rather than guessed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -32,6 +33,9 @@ _HEADING = regex.compile(r"^\s*#{1,6}\s*")
 _LINK = regex.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
                       r"|(?:链接|link)\s*(?P<n2>\d{1,3})")
 _CUE = regex.compile(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
+# _CUE for ASCII fields (nearly all): the same language in ``re``, which matches in half the
+# time. Spelled out because ``re``'s \s also takes U+001C-U+001F, and its \d other scripts.
+_ASCII_CUE = re.compile(r"[\t\n\v\f\r ]*(\+)?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -112,18 +116,20 @@ def _line_prefix(words: tuple[str, ...]) -> regex.Pattern:
 
 @lru_cache(maxsize=16)
 def _document_prefix(words: tuple[str, ...]) -> regex.Pattern:
-    """The prefix pattern at every line start of the joined texts: no part may cross a
-    newline, so ``\\s`` becomes ``[^\\S\\n]`` and the one negated class that admits a
-    newline excludes it. On a text without newlines both forms match alike."""
-    return regex.compile("(?m)^" + _prefix_source(words, r"[^\S\n]", r"\n"))
+    """The prefix pattern after every newline of the texts joined (and led) by newlines: no
+    part may cross a newline, so ``\\s`` becomes ``[^\\S\\n]`` and the one negated class
+    that admits a newline excludes it; on a text without newlines both forms match alike.
+    Anchored on the newline itself, not ``(?m)^``: the engine then skips to the next line
+    start with a fast literal search (~10 % faster)."""
+    return regex.compile("\n" + _prefix_source(words, r"[^\S\n]", r"\n"))
 
 
 def prefixes(norms: list[str], words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The prefix groups of every text, from one ``findall`` over all of them: the pattern
-    matches (maybe empty) at each line start and never across a newline, so there is exactly
-    one row per text unless some text holds a newline; then each text is matched alone."""
+    matches at each newline and never across another, so there is exactly one row per text
+    unless some text holds a newline; then each text is matched alone."""
     if not any("\n" in w for w in words):
-        rows = _document_prefix(words).findall("\n".join(norms))
+        rows = _document_prefix(words).findall("\n" + "\n".join(norms))
         if len(rows) == len(norms):
             return rows
     line = _line_prefix(words).match
@@ -184,11 +190,17 @@ class Catalog:
         text's entry of ``scan`` when the caller scanned a whole document."""
         if hits is None:
             hits = self.scan([norm]).get(0, [])
-        if len(hits) == 1 and hits[0][0] >= 0:  # the common case: one product named once
-            entry, s, _ = hits[0]
-            return ([self.phrases[entry][1]] if s >= start else []), None
+        if hits and hits[0][0] >= 0:  # sorted, so no link word (entry -1) is among them
+            # The common case: every hit names one product (补水面膜 and the 面膜 inside it).
+            # Then the first hit claims its span and the rest can add nothing else.
+            sku = self.phrases[hits[0][0]][1]
+            for entry, s, _ in hits:
+                if s < start or self.phrases[entry][1] != sku:
+                    break
+            else:
+                return [sku], None
         found: list[str] = []
-        taken: list[bool] | None = None
+        claimed: list[tuple[int, int]] = []  # spans of the phrases taken so far
         link_word = False
         for entry, s, e in hits:
             if s < start:
@@ -196,9 +208,11 @@ class Catalog:
             if entry < 0:
                 link_word = True
                 continue
-            taken = taken or [False] * len(norm)
-            if not any(taken[s:e]):
-                taken[s:e] = [True] * (e - s)
+            for a, b in claimed:
+                if s < b and a < e:
+                    break
+            else:
+                claimed.append((s, e))
                 sku = self.phrases[entry][1]
                 if sku not in found:
                     found.append(sku)
@@ -231,13 +245,6 @@ def _automaton(words: tuple[str, ...]):
     return lambda text: find(text, overlapping=True)
 
 
-@dataclass
-class _State:
-    speaker: Speaker | None = None
-    product: str | None = None
-    time: datetime | None = None
-
-
 def _base(manifest: Manifest | None) -> datetime | None:
     if manifest is None:
         return None
@@ -268,7 +275,7 @@ def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> 
     """A reader's time field ("20:15", "+00:45:00", "00:45:00,000" cue) → datetime."""
     if base is None:
         return None
-    m = _CUE.match(raw)
+    m = (_ASCII_CUE if raw.isascii() else _CUE).match(raw)
     if not m:
         return None
     plus, h, mi, s = m.groups()  # by number: a named group lookup costs ~0.2 µs
@@ -281,77 +288,87 @@ def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> 
 def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None = None):
     """Yield one Segment per lintable block, with speaker, time and product resolved."""
     cast = cast or Cast()
-    catalog = Catalog.from_manifest(manifest)
+    catalog = _catalog(manifest)
     tag = cast.pattern()
     base = _base(manifest)
-    state = _State(product=catalog.only)
-    speakers = _Speakers(cast)
+    seen: dict[tuple[str, str | None], Speaker] = {}  # (label, normalised label) -> Speaker
+    speaker, when, product = None, None, catalog.only  # the context carried from line to line
     cue = resolved = None  # the last time field and what it resolved to
     mentions = catalog.scan(norms)
     rows = prefixes(norms, cast.words())
-    for i, (block, norm) in enumerate(zip(blocks, norms)):
-        if block.kind == "comment":
+    for i, block in enumerate(blocks):
+        kind = block.kind
+        if kind == "comment":
             continue
+        norm = norms[i]
         if block.time is not None:
             # The lines of one cue or row share its time field: resolve it once, unless a
             # time mark has moved the clock since (then it resolves against the new time).
-            if block.time != cue or state.time is not resolved:
-                cue, resolved = block.time, resolve_time(block.time, base, state.time)
-            state.time = resolved
+            if block.time != cue or when is not resolved:
+                cue, resolved = block.time, resolve_time(block.time, base, when)
+            when = resolved
         mark, plus, h, mi, s, listed, tagged, ws, opener, label = rows[i]
         start = len(mark)
         if mark and base is not None:
             h, mi, s = int(h), int(mi), int(s or 0)
-            state.time = (base + timedelta(hours=h, minutes=mi, seconds=s) if plus
-                          else _clock(base, state.time, h, mi, s))
-        if block.kind == "header" or ("】" in norm and _is_bracket_header(norm, tag)):
-            state.speaker = None
+            when = (base + timedelta(hours=h, minutes=mi, seconds=s) if plus
+                    else _clock(base, when, h, mi, s))
+        if kind == "header" or ("】" in norm and _is_bracket_header(norm, tag)):
+            speaker = None
             clock = _CLOCK.search(norm)
             if clock and base is not None and not mark:
-                state.time = _clock(base, state.time, int(clock.group("h")) % 24,
-                                    int(clock.group("m")), 0)
+                when = _clock(base, when, int(clock.group("h")) % 24, int(clock.group("m")), 0)
             heading = _HEADING.match(norm)
             start = heading.end() if heading else start
         else:
             start += len(listed)
             if block.speaker is not None:
-                state.speaker = speakers.get(block.speaker, None)
+                key = (block.speaker, None)
+                speaker = seen.get(key) or _speaker(seen, cast, *key)
             elif tagged:
                 a = start + len(ws) + len(opener)
-                state.speaker = speakers.get(block.text[a:a + len(label)], label)
+                key = (block.text[a:a + len(label)], label)
+                speaker = seen.get(key) or _speaker(seen, cast, *key)
                 start += len(tagged)
         if block.product:
             skus, _ = catalog.refer(normalize(block.product))
             if len(skus) == 1:
-                state.product = skus[0]
+                product = skus[0]
             elif manifest is None:
-                state.product = block.product
+                product = block.product
         hits = mentions.get(i)
-        skus, hint = catalog.refer(norm, start, hits) if hits else ((), None)
-        ambiguous: tuple[str, ...] = ()
-        if len(skus) == 1:
-            state.product = skus[0]
-        elif len(skus) > 1:
-            ambiguous = tuple(skus)
+        if hits is None:
+            yield Segment(block, start, len(block.text), norm, speaker, when, product, ())
+            continue
+        skus, hint = catalog.refer(norm, start, hits)
+        if len(skus) > 1:
+            yield Segment(block, start, len(block.text), norm, speaker, when, None, tuple(skus))
+            continue
+        if skus:
+            product = skus[0]
         elif hint and manifest is None:
-            state.product = hint
-        yield Segment(block, start, len(block.text), norm, state.speaker, state.time,
-                      None if ambiguous else state.product, ambiguous)
+            product = hint
+        yield Segment(block, start, len(block.text), norm, speaker, when, product, ())
 
 
-class _Speakers(dict):
-    """One Speaker per distinct tag in a document: tags repeat on almost every line."""
+def _catalog(manifest: Manifest | None) -> Catalog:
+    """Catalog.from_manifest, kept per manifest: it normalises every product name (~80 µs),
+    and the engine segments every document against the same manifest."""
+    try:
+        return _catalog_of(manifest)
+    except TypeError:  # a manifest holding something unhashable: build it afresh
+        return Catalog.from_manifest(manifest)
 
-    def __init__(self, cast: Cast):
-        super().__init__()
-        self.cast = cast
 
-    def get(self, label: str, norm_label: str | None) -> Speaker:
-        found = dict.get(self, (label, norm_label))
-        if found is None:
-            role = self.cast.role(norm_label if norm_label is not None else normalize(label))
-            found = self[(label, norm_label)] = Speaker(label, role)
-        return found
+_catalog_of = lru_cache(maxsize=8)(Catalog.from_manifest)
+
+
+def _speaker(seen: dict, cast: Cast, label: str, norm_label: str | None) -> Speaker:
+    """A new Speaker, remembered in ``seen`` under (label, norm_label): one per distinct tag
+    in a document, since tags repeat on almost every line."""
+    role = cast.role(norm_label if norm_label is not None else normalize(label))
+    found = seen[(label, norm_label)] = Speaker(label, role)
+    return found
 
 
 def _is_bracket_header(norm: str, tag: regex.Pattern) -> bool:
