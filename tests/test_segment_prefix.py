@@ -1,23 +1,25 @@
 """The whole-document passes of segmentation equal the per-line logic they replace.
 
 ``prefixes`` finds time mark, list marker and speaker tag of every text in one ``findall``;
-``Catalog.scan`` walks automaton hits in runs. Both are checked against the straightforward
-per-line versions kept here as references, over generated lines full of the awkward cases:
-tags in every form, time marks, list markers, brackets, odd spaces and newlines inside texts.
+``Catalog.scan`` walks automaton hits in runs; ``Catalog.refer`` has a fast path; cue fields
+in ASCII are parsed by ``re``. Each is checked against the straightforward version kept here
+as a reference, over generated lines full of the awkward cases: tags in every form, time
+marks, list markers, brackets, odd spaces, newlines inside texts, nested product names.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from linter.segment import _LIST, TIME_MARK, Cast, Catalog, _automaton, _words, prefixes
+from linter.segment import (_ASCII_CUE, _CUE, _LINK, _LIST, TIME_MARK, Cast, Catalog, _automaton,
+                            _catalog, _link_number, _words, prefixes)
 
 CAST = Cast({"小雅": "host", "阿杰": "co-host"})
 
 PIECES = ["[", "【", "]", "】", "+", "1", "12", "05", ":", " ", "\t", "\n", "\r", "\x0b", "\x1c",
           "\x85", "\u2028", "\u3000", "-", "*", "**", "+", "1.", "2)", "主播", "小雅", "助播",
-          "气氛组", "(", "（", ")", "）", "好", "a", "#", "号", "链接", "面霜", "保湿"]
+          "气氛组", "(", "（", ")", "）", "好", "a", "#", "号", "链接", "面霜", "保湿", "补水", "面膜"]
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -66,8 +68,8 @@ def test_text_with_newline_is_matched_alone():
         [reference_prefix(n, tag) for n in norms]
 
 
-MANIFEST_PHRASES = (("玻尿酸保湿面霜", "A"), ("保湿面霜", "A"), ("面霜", "A"), ("面霜", "B"),
-                    ("保湿", "C"))
+MANIFEST_PHRASES = (("玻尿酸保湿面霜", "A"), ("保湿面霜", "A"), ("补水面膜", "M"), ("面霜", "A"),
+                    ("面霜", "B"), ("保湿", "C"), ("面膜", "M"))  # longest first, as built
 
 
 def reference_scan(catalog: Catalog, norms: list[str]) -> dict:
@@ -92,3 +94,51 @@ def reference_scan(catalog: Catalog, norms: list[str]) -> dict:
 def test_scan_equals_per_hit_bisect(norms, links):
     catalog = Catalog(MANIFEST_PHRASES, {1: "A"} if links else {})
     assert catalog.scan(norms) == reference_scan(catalog, norms)
+
+
+def reference_refer(catalog: Catalog, norm: str, start: int, hits: list) -> tuple:
+    """Catalog.refer as it was: a per-character claim list, link numbers after the phrases."""
+    found, taken, link_word = [], [False] * len(norm), False
+    for entry, s, e in hits:
+        if s < start:
+            continue
+        if entry < 0:
+            link_word = True
+            continue
+        if not any(taken[s:e]):
+            taken[s:e] = [True] * (e - s)
+            if catalog.phrases[entry][1] not in found:
+                found.append(catalog.phrases[entry][1])
+    hint = None
+    for m in _LINK.finditer(norm, start) if link_word else ():
+        hint = hint or m.group()
+        sku = catalog.links.get(_link_number(m.group("n") or m.group("n2")))
+        if sku and sku not in found:
+            found.append(sku)
+    return found, hint
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=4), st.integers(0, 12), st.booleans())
+def test_refer_equals_claim_list(norms, start, links):
+    catalog = Catalog(MANIFEST_PHRASES, {1: "A", 2: "B"} if links else {})
+    for i, hits in catalog.scan(norms).items():
+        assert catalog.refer(norms[i], start, hits) == \
+            reference_refer(catalog, norms[i], start, hits)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["+", "1", "23", "05", ":", ",000", " ", "\t", "\x1c", "\x0b", "a"]),
+                max_size=8).map("".join))
+@example("\x1c20:15")  # U+001C is whitespace to ``re`` and str.isspace, not to ``regex``
+@example("\x0b+00:45:00,000")
+def test_ascii_cue_equals_cue(raw):
+    m, n = _ASCII_CUE.match(raw), _CUE.match(raw)
+    assert (m and (m.groups(), m.end())) == (n and (n.groups(), n.end()))
+
+
+def test_catalog_kept_per_manifest_and_built_for_unhashable_ones():
+    from conftest import manifest_from
+    m = manifest_from({"products": [{"sku": "A", "name": "保湿面霜"}]})
+    assert _catalog(m) is _catalog(m) and _catalog(m).phrases == (("保湿面霜", "A"),)
+    assert _catalog(None) == Catalog()
