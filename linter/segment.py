@@ -28,7 +28,6 @@ ROLE_WORDS = {
 TIME_MARK = regex.compile(
     r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
 _CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
-_LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _HEADING = regex.compile(r"^\s*#{1,6}\s*")
 _LINK = regex.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
                       r"|(?:链接|link)\s*(?P<n2>\d{1,3})")
@@ -94,11 +93,12 @@ def _tag_pattern(words: tuple[str, ...]) -> regex.Pattern:
 
 
 def _prefix_source(words: tuple[str, ...], sp: str = r"\s", nl: str = "") -> str:
-    """TIME_MARK, then _LIST, then the tag pattern, as one pattern of optional groups: each
-    part's first match is the one the parts find alone, because whatever follows it can
+    """TIME_MARK, then a list marker, then the tag pattern, as one pattern of optional groups:
+    each part's first match is the one the part finds alone, because whatever follows it can
     always match empty. Groups: (mark, plus, h, m, s, list, tag, ws, opener, label), where
     ws and opener are the text before the label (so its offset needs no span lookup). ``sp``
-    and ``nl`` let the whole-document form keep every part inside its own line."""
+    and ``nl`` let the whole-document form keep every part inside its own line. The tests
+    hold it equal to TIME_MARK, the list marker and ``Cast.pattern()`` matched in turn."""
     alt = "|".join(regex.escape(w) for w in words)
     label = rf"(?P<label>(?:{alt})[^\s:\]】*(（]{{0,8}}?)(?:[(（][^)）{nl}]{{0,8}}[)）])?"
     mark = rf"{sp}*[\[【]{sp}*(\+)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?{sp}*[\]】]{sp}*"

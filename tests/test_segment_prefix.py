@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
 from hypothesis import example, given, settings, strategies as st
 
-from linter.segment import (_ASCII_CUE, _CUE, _LINK, _LIST, TIME_MARK, Cast, Catalog, _automaton,
+from linter.segment import (_ASCII_CUE, _CUE, _LINK, TIME_MARK, Cast, Catalog, _automaton,
                             _catalog, _link_number, _words, prefixes)
 
+_LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")  # the list marker segment() matched alone
 CAST = Cast({"小雅": "host", "阿杰": "co-host"})
 
 PIECES = ["[", "【", "]", "】", "+", "1", "12", "05", ":", " ", "\t", "\n", "\r", "\x0b", "\x1c",
