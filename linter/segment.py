@@ -124,7 +124,7 @@ def _document_prefix(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile("\n" + _prefix_source(words, r"[^\S\n]", r"\n"))
 
 
-def prefixes(norms: list[str], words: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _prefixes(norms: list[str], words: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The prefix groups of every text, from one ``findall`` over all of them: the pattern
     matches at each newline and never across another, so there is exactly one row per text
     unless some text holds a newline; then each text is matched alone."""
@@ -295,7 +295,7 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
     speaker, when, product = None, None, catalog.only  # the context carried from line to line
     cue = resolved = None  # the last time field and what it resolved to
     mentions = catalog.scan(norms)
-    rows = prefixes(norms, cast.words())
+    rows = _prefixes(norms, cast.words())
     for i, block in enumerate(blocks):
         kind = block.kind
         if kind == "comment":

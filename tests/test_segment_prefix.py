@@ -1,6 +1,6 @@
 """The whole-document passes of segmentation equal the per-line logic they replace.
 
-``prefixes`` finds time mark, list marker and speaker tag of every text in one ``findall``;
+``_prefixes`` finds time mark, list marker and speaker tag of every text in one ``findall``;
 ``Catalog.scan`` walks automaton hits in runs; ``Catalog.refer`` has a fast path; cue fields
 in ASCII are parsed by ``re``. Each is checked against the straightforward version kept here
 as a reference, over generated lines full of the awkward cases: tags in every form, time
@@ -14,7 +14,7 @@ import regex
 from hypothesis import example, given, settings, strategies as st
 
 from linter.segment import (_ASCII_CUE, _CUE, _LINK, TIME_MARK, Cast, Catalog, _automaton,
-                            _catalog, _link_number, _words, prefixes)
+                            _catalog, _link_number, _prefixes, _words)
 
 _LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")  # the list marker segment() matched alone
 CAST = Cast({"小雅": "host", "阿杰": "co-host"})
@@ -38,7 +38,7 @@ def reference_prefix(norm: str, tag) -> tuple:
 
 
 def from_row(row: tuple) -> tuple:
-    """A ``prefixes`` row in the reference's terms (offsets instead of matched texts)."""
+    """A ``_prefixes`` row in the reference's terms (offsets instead of matched texts)."""
     mark, plus, h, mi, s, listed, tagged, ws, opener, label = row
     pos, after_list = len(mark), len(mark) + len(listed)
     a = after_list + len(ws) + len(opener)
@@ -50,7 +50,7 @@ def from_row(row: tuple) -> tuple:
 @given(st.lists(texts, min_size=1, max_size=6))
 def test_prefixes_equal_per_line_matches(norms):
     tag = CAST.pattern()
-    rows = prefixes(norms, CAST.words())
+    rows = _prefixes(norms, CAST.words())
     assert [from_row(r) for r in rows] == [reference_prefix(n, tag) for n in norms]
 
 
@@ -58,7 +58,7 @@ def test_prefixes_on_common_lines():
     norms = ["[20:15] 主播:好", "[+00:45:00]  - 助播小雅(场外): 好", "【主播】 :好", "**主播:**好",
              "2) 气氛组:冲", "", "[12:05]", "  ", "原价:399"]
     tag = CAST.pattern()
-    assert [from_row(r) for r in prefixes(norms, CAST.words())] == \
+    assert [from_row(r) for r in _prefixes(norms, CAST.words())] == \
         [reference_prefix(n, tag) for n in norms]
 
 
@@ -66,7 +66,7 @@ def test_text_with_newline_is_matched_alone():
     """A newline inside a text would shift the one-row-per-line alignment."""
     norms = ["[20:15]\n主播:好", "主播:\n好", "助播:好"]
     tag = CAST.pattern()
-    assert [from_row(r) for r in prefixes(norms, CAST.words())] == \
+    assert [from_row(r) for r in _prefixes(norms, CAST.words())] == \
         [reference_prefix(n, tag) for n in norms]
 
 
