@@ -8,14 +8,13 @@ products is marked ambiguous rather than guessed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-import ahocorasick_rs as ac
 import regex
 
+from .catalog import catalog_for
 from .manifest import Manifest
 from .model import Segment, Speaker
 from .normalize import normalize
@@ -29,27 +28,10 @@ TIME_MARK = regex.compile(
     r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
 _CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
 _HEADING = regex.compile(r"^\s*#{1,6}\s*")
-_LINK = regex.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
-                      r"|(?:链接|link)\s*(?P<n2>\d{1,3})")
 _CUE = regex.compile(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
 # _CUE for ASCII fields (nearly all): the same language in ``re``, which matches in half the
 # time. Spelled out because ``re``'s \s also takes U+001C-U+001F, and its \d other scripts.
 _ASCII_CUE = re.compile(r"[\t\n\v\f\r ]*(\+)?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
-
-
-def _link_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _CN.get(text[1:], 0)
-    if len(text) == 1:
-        return _CN.get(text)
-    if len(text) >= 2 and text[1] == "十":
-        return _CN[text[0]] * 10 + (_CN.get(text[2], 0) if len(text) > 2 else 0)
-    return None
 
 
 @dataclass(frozen=True)
@@ -85,27 +67,27 @@ class Cast:
 @lru_cache(maxsize=16)
 def _tag_pattern(words: tuple[str, ...]) -> regex.Pattern:
     """Compiled once per cast, not once per document (a compile costs ~2 ms)."""
+    return regex.compile(_tag_source(words))
+
+
+def _tag_source(words: tuple[str, ...], sp: str = r"\s", nl: str = "") -> str:
+    """A speaker tag (【主播】, [主播], **主播**, **主播:**, 主播小雅:) with its groups: ws and o
+    (the text before the label, so its offset needs no span lookup) and the label."""
     alt = "|".join(regex.escape(w) for w in words)
-    label = rf"(?P<label>(?:{alt})[^\s:\]】*(（]{{0,8}}?)(?:[(（][^)）]{{0,8}}[)）])?"
-    return regex.compile(
-        rf"\s*(?:(?:【{label}】|\[{label}\]|\*\*{label}\*\*)\s*:?\s*"
-        rf"|\*\*{label}:\*\*\s*|{label}\s*:\s*)")
+    label = rf"(?P<label>(?:{alt})[^\s:\]】*(（]{{0,8}}?)(?:[(（][^)）{nl}]{{0,8}}[)）])?"
+    return (rf"(?P<ws>{sp}*)(?:(?:(?P<o>【){label}】|(?P<o>\[){label}\]|(?P<o>\*\*){label}\*\*)"
+            rf"{sp}*:?{sp}*|(?P<o>\*\*){label}:\*\*{sp}*|(?P<o>){label}{sp}*:{sp}*)")
 
 
 def _prefix_source(words: tuple[str, ...], sp: str = r"\s", nl: str = "") -> str:
     """TIME_MARK, then a list marker, then the tag pattern, as one pattern of optional groups:
     each part's first match is the one the part finds alone, because whatever follows it can
-    always match empty. Groups: (mark, plus, h, m, s, list, tag, ws, opener, label), where
-    ws and opener are the text before the label (so its offset needs no span lookup). ``sp``
+    always match empty. Groups: (mark, plus, h, m, s, list, tag, ws, opener, label). ``sp``
     and ``nl`` let the whole-document form keep every part inside its own line. The tests
     hold it equal to TIME_MARK, the list marker and ``Cast.pattern()`` matched in turn."""
-    alt = "|".join(regex.escape(w) for w in words)
-    label = rf"(?P<label>(?:{alt})[^\s:\]】*(（]{{0,8}}?)(?:[(（][^)）{nl}]{{0,8}}[)）])?"
     mark = rf"{sp}*[\[【]{sp}*(\+)?(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?{sp}*[\]】]{sp}*"
     listed = rf"{sp}*(?:[-*+]|\d+[.)]){sp}+"
-    tag = (rf"(?P<ws>{sp}*)(?:(?:(?P<o>【){label}】|(?P<o>\[){label}\]|(?P<o>\*\*){label}\*\*)"
-           rf"{sp}*:?{sp}*|(?P<o>\*\*){label}:\*\*{sp}*|(?P<o>){label}{sp}*:{sp}*)")
-    return rf"({mark})?({listed})?({tag})?"
+    return rf"({mark})?({listed})?({_tag_source(words, sp, nl)})?"
 
 
 @lru_cache(maxsize=16)
@@ -134,115 +116,6 @@ def _prefixes(norms: list[str], words: tuple[str, ...]) -> list[tuple[str, ...]]
             return rows
     line = _line_prefix(words).match
     return [line(norm).groups("") for norm in norms]
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Product references in text → skus (names, aliases, skus, link numbers)."""
-
-    phrases: tuple[tuple[str, str], ...] = ()  # (normalised phrase, sku), longest first
-    links: dict = field(default_factory=dict)  # link number -> sku
-    only: str | None = None  # the sku when the manifest has exactly one product
-
-    @classmethod
-    def from_manifest(cls, manifest: Manifest | None) -> "Catalog":
-        if manifest is None or not manifest.products:
-            return cls()
-        phrases, links = [], {}
-        for p in manifest.products:
-            for name in (p.name, p.sku, *p.aliases):
-                norm = normalize(name)
-                m = _LINK.fullmatch(norm)
-                if m:
-                    links[_link_number(m.group("n") or m.group("n2"))] = p.sku
-                elif len(norm) >= 2:
-                    phrases.append((norm, p.sku))
-        phrases.sort(key=lambda x: len(x[0]), reverse=True)
-        only = manifest.products[0].sku if len(manifest.products) == 1 else None
-        return cls(tuple(phrases), links, only)
-
-    def scan(self, norms: list[str]) -> dict[int, list[tuple[int, int, int]]]:
-        """Every phrase and link word in ``norms`` in one automaton pass over all of them:
-        text index → [(phrase entry, start, end)] sorted, the link words as entry -1. Most
-        lines name no product, and only lines in this map need ``refer`` at all."""
-        words, entries = _words(self.phrases, bool(self.links) or not self.phrases)
-        bases, pos = [], 0
-        for norm in norms:
-            bases.append(pos)
-            pos += len(norm) + 1
-        out: dict[int, list[tuple[int, int, int]]] = {}
-        base = limit = 0  # the text of the last hit spans [base, limit): hits come in runs
-        for word, start, end in _automaton(words)("\n".join(norms)):
-            if not base <= start < limit:
-                index = bisect_right(bases, start) - 1
-                base, limit = bases[index], bases[index] + len(norms[index]) + 1
-                hits = out.setdefault(index, [])
-            for entry in entries[word]:
-                hits.append((entry, start - base, end - base))
-        for hits in out.values():
-            hits.sort()
-        return out
-
-    def refer(self, norm: str, start: int = 0, hits: list | None = None) -> tuple[list[str], str | None]:
-        """(skus named in ``norm[start:]``, first raw product hint — looked for only when there
-        is no catalog to name products, or link numbers in it). Longer phrases claim their
-        characters first, so 玻尿酸保湿面霜 is one mention, not also 面霜. ``hits`` is this
-        text's entry of ``scan`` when the caller scanned a whole document."""
-        if hits is None:
-            hits = self.scan([norm]).get(0, [])
-        if hits and hits[0][0] >= 0:  # sorted, so no link word (entry -1) is among them
-            # The common case: every hit names one product (补水面膜 and the 面膜 inside it).
-            # Then the first hit claims its span and the rest can add nothing else.
-            sku = self.phrases[hits[0][0]][1]
-            for entry, s, _ in hits:
-                if s < start or self.phrases[entry][1] != sku:
-                    break
-            else:
-                return [sku], None
-        found: list[str] = []
-        claimed: list[tuple[int, int]] = []  # spans of the phrases taken so far
-        link_word = False
-        for entry, s, e in hits:
-            if s < start:
-                continue
-            if entry < 0:
-                link_word = True
-                continue
-            for a, b in claimed:
-                if s < b and a < e:
-                    break
-            else:
-                claimed.append((s, e))
-                sku = self.phrases[entry][1]
-                if sku not in found:
-                    found.append(sku)
-        hint = None
-        for m in _LINK.finditer(norm, start) if link_word else ():
-            number = _link_number(m.group("n") or m.group("n2"))
-            hint = hint or m.group()
-            sku = self.links.get(number)
-            if sku and sku not in found:
-                found.append(sku)
-        return found, hint
-
-
-_LINK_WORDS = ("号", "链接", "link")  # every _LINK match holds one
-
-
-@lru_cache(maxsize=8)
-def _words(phrases: tuple[tuple[str, str], ...], links: bool) -> tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]:
-    """Distinct phrases (and the link words, if ``links``), each with the phrase entries it
-    stands for (two products may share an alias; -1 marks a link word)."""
-    owners: dict[str, list[int]] = {w: [-1] for w in _LINK_WORDS} if links else {}
-    for entry, (phrase, _) in enumerate(phrases):
-        owners.setdefault(phrase, []).append(entry)
-    return tuple(owners), tuple(tuple(v) for v in owners.values())
-
-
-@lru_cache(maxsize=8)
-def _automaton(words: tuple[str, ...]):
-    find = ac.AhoCorasick(list(words)).find_matches_as_indexes
-    return lambda text: find(text, overlapping=True)
 
 
 def _base(manifest: Manifest | None) -> datetime | None:
@@ -288,7 +161,7 @@ def resolve_time(raw: str, base: datetime | None, previous: datetime | None) -> 
 def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None = None):
     """Yield one Segment per lintable block, with speaker, time and product resolved."""
     cast = cast or Cast()
-    catalog = _catalog(manifest)
+    catalog = catalog_for(manifest)
     tag = cast.pattern()
     base = _base(manifest)
     seen: dict[tuple[str, str | None], Speaker] = {}  # (label, normalised label) -> Speaker
@@ -349,18 +222,6 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
         elif hint and manifest is None:
             product = hint
         yield Segment(block, start, len(block.text), norm, speaker, when, product, ())
-
-
-def _catalog(manifest: Manifest | None) -> Catalog:
-    """Catalog.from_manifest, kept per manifest: it normalises every product name (~80 µs),
-    and the engine segments every document against the same manifest."""
-    try:
-        return _catalog_of(manifest)
-    except TypeError:  # a manifest holding something unhashable: build it afresh
-        return Catalog.from_manifest(manifest)
-
-
-_catalog_of = lru_cache(maxsize=8)(Catalog.from_manifest)
 
 
 def _speaker(seen: dict, cast: Cast, label: str, norm_label: str | None) -> Speaker:

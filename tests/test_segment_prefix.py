@@ -13,8 +13,8 @@ from bisect import bisect_right
 import regex
 from hypothesis import example, given, settings, strategies as st
 
-from linter.segment import (_ASCII_CUE, _CUE, _LINK, TIME_MARK, Cast, Catalog, _automaton,
-                            _catalog, _link_number, _prefixes, _words)
+from linter.catalog import _LINK, Catalog, _automaton, _link_number, _words, catalog_for
+from linter.segment import _ASCII_CUE, _CUE, TIME_MARK, Cast, _prefixes
 
 _LIST = regex.compile(r"\s*(?:[-*+]|\d+[.)])\s+")  # the list marker segment() matched alone
 CAST = Cast({"小雅": "host", "阿杰": "co-host"})
@@ -142,5 +142,5 @@ def test_ascii_cue_equals_cue(raw):
 def test_catalog_kept_per_manifest_and_built_for_unhashable_ones():
     from conftest import manifest_from
     m = manifest_from({"products": [{"sku": "A", "name": "保湿面霜"}]})
-    assert _catalog(m) is _catalog(m) and _catalog(m).phrases == (("保湿面霜", "A"),)
-    assert _catalog(None) == Catalog()
+    assert catalog_for(m) is catalog_for(m) and catalog_for(m).phrases == (("保湿面霜", "A"),)
+    assert catalog_for(None) == Catalog()
