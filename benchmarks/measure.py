@@ -1,7 +1,11 @@
-"""Whole-process measurements: wall time and the child's own peak memory (ru_maxrss).
+"""Whole-process measurements: wall time, CPU time and the child's own peak memory (ru_maxrss).
 
-``os.wait4`` gives the resource usage of exactly one child, so the peak memory of a livelint
-run is not mixed up with npm, node or an earlier run the way RUSAGE_CHILDREN would be.
+Each command runs under a small trampoline process (``python -S``, a few MB) that spawns it,
+reaps it with ``os.wait4`` and reports that one process's usage. Two reasons: the usage is of
+exactly one process, not mixed up with npm, node or an earlier run the way RUSAGE_CHILDREN
+would be; and Linux carries a process's peak RSS across fork and exec, so a command forked
+straight from this runner (which holds the corpus generator and the rule set, ~100 MB) would
+report at least the runner's own peak, whatever it used itself.
 """
 from __future__ import annotations
 
@@ -10,6 +14,17 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+
+_MARK = "@@livelint-benchmark-usage"
+_TRAMPOLINE = f"""
+import os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+os.write(2, ("\\n{_MARK} %d %r %r %r\\n" % (usage.ru_maxrss, usage.ru_utime + usage.ru_stime, wall,
+                                           os.waitstatus_to_exitcode(status))).encode())
+"""
 
 
 @dataclass(frozen=True)
@@ -23,18 +38,19 @@ class Run:
 
 def run(argv, cwd=None, env=None, ok=(0, 1)) -> Run:
     """Run ``argv`` once; stdout is discarded (reports can be large), stderr kept for errors."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([sys.executable, "-S", "-c", _TRAMPOLINE, *map(str, argv)], cwd=cwd, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # Read stderr in full before reaping, or a chatty child could block on a full pipe.
-    stderr = proc.stderr.read() if proc.stderr else b""
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    proc.wait()
     if proc.stderr:
         proc.stderr.close()
-    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    result = Run(seconds, rss, proc.returncode, stderr.decode("utf-8", "replace"),
-                 usage.ru_utime + usage.ru_stime)
+    text, _, usage = stderr.rpartition(f"\n{_MARK} ")
+    if not usage:
+        raise RuntimeError(f"{' '.join(map(str, argv))} could not be run: {stderr.strip()[-500:]}")
+    maxrss, cpu, seconds, returncode = usage.split()
+    rss = int(maxrss) / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    result = Run(float(seconds), rss, int(returncode), text, float(cpu))
     if ok is not None and result.returncode not in ok:
         raise RuntimeError(f"{' '.join(map(str, argv))} exited {result.returncode}: {result.stderr.strip()[-500:]}")
     return result

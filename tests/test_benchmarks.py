@@ -116,3 +116,17 @@ def test_realistic_corpus_lawful_lines_are_lawful_and_violations_are_not(tmp_pat
     per = len(corpus.PRODUCTS)
     assert all(hit & set(range(i * per + 1, i * per + per + 1)) for i in range(len(phrases.VIOLATIONS)))
     assert 0 < phrases.VIOLATION_RATE < 0.1
+
+
+def test_a_child_reports_its_own_peak_memory_not_the_runners():
+    """Linux carries a process's peak RSS across fork and exec: measured straight from a big
+    runner, every child looked as big as the runner (the old 98 MB memory rows)."""
+    from benchmarks import measure
+
+    ballast = bytearray(160 * 1024 * 1024)
+    ballast[::4096] = b"\1" * len(ballast[::4096])  # touch every page
+    small = measure.run([sys.executable, "-c", "pass"])
+    assert small.returncode == 0 and 0 < small.max_rss_mb < 80 and small.cpu > 0
+    failed = measure.run([sys.executable, "-c", "import sys; sys.stderr.write('boom'); sys.exit(3)"], ok=None)
+    assert (failed.returncode, failed.stderr) == (3, "boom")
+    del ballast
