@@ -119,7 +119,8 @@ class TermMatcher:
             (i, _compile(r.patterns, r), _compile(r.exception_patterns, r))
             for i, r in enumerate(rules) if r.patterns or r.exception_patterns
         ]
-        literals = {s for _, *kinds in self._patterns for kind in kinds for _, need in kind if need for s in need}
+        literals = {s for _, *kinds in self._patterns for kind in kinds
+                    for _, need in kind if need for s in need}
         terms = [(term, index) for index, rule in enumerate(rules) for term in rule.terms]
         owners: dict[str, list[int]] = {literal: [] for literal in sorted(literals)}
         for norm, (_, index) in zip(_normalize_all([t for t, _ in terms]), terms):
@@ -141,7 +142,7 @@ class TermMatcher:
             # Grouped by phrase first (a C-level sort), so each phrase's owners are visited once
             # rather than once per occurrence; span order within a rule does not matter.
             found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            found.sort()
+            found.sort(key=itemgetter(0))  # by phrase only: cheaper than comparing whole tuples
             for pid, group in groupby(found, itemgetter(0)):
                 rules, literal = self._owners[pid]
                 if literal:
