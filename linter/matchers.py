@@ -1,9 +1,10 @@
 """All term rules compiled into one matcher.
 
-One Aho-Corasick automaton holds every term and exception phrase of every rule, normalised the
-same way as the text; one overlapping pass finds them all. Each rule then keeps its own
-merged hits, and an exception span that *covers* a hit cancels it: this is how
-第一次 cancels 第一 without any word boundary, which Chinese does not have.
+One Aho-Corasick automaton holds every term of every rule, normalised the same way as the
+text, and the literals the built-in regexes require; one overlapping pass finds them all.
+Each rule then keeps its own merged hits, and an exception span that *covers* a hit cancels
+it: this is how 第一次 cancels 第一 without any word boundary, which Chinese does not have.
+Exception phrases are looked for only around hits (``_Exceptions``).
 """
 from __future__ import annotations
 
@@ -113,42 +114,45 @@ class TermMatcher:
     def __init__(self, rules: tuple[Rule, ...], extra_exceptions: dict[str, tuple[str, ...]] | None = None):
         self.rules = rules
         extra_exceptions = extra_exceptions or {}
-        owners: dict[str, list[tuple[int, bool]]] = {}
-        entries = [(term, index, False) for index, rule in enumerate(rules) for term in rule.terms]
-        entries += [(phrase, index, True) for index, rule in enumerate(rules)
-                    for phrase in rule.exception_phrases + extra_exceptions.get(rule.id, ())]
-        for norm, (_, index, is_exception) in zip(_normalize_all([e[0] for e in entries]), entries):
-            owners.setdefault(norm, []).append((index, is_exception))
-        owners.pop("", None)
-        self._phrases = list(owners)
-        self._owners = [tuple(owners[p]) for p in self._phrases]
-        self._automaton = ac.AhoCorasick(self._phrases, matchkind=ac.MatchKind.Standard) \
-            if self._phrases else None
         self._timeout = regex_timeout()
         self._patterns = [
             (i, _compile(r.patterns, r), _compile(r.exception_patterns, r))
             for i, r in enumerate(rules) if r.patterns or r.exception_patterns
         ]
-        literals = sorted({s for _, *kinds in self._patterns for kind in kinds
-                           for _, need in kind if need for s in need})
-        self._literals = ac.AhoCorasick(literals).find_matches_as_strings if literals else None
+        literals = {s for _, *kinds in self._patterns for kind in kinds
+                    for _, need in kind if need for s in need}
+        terms = [(term, index) for index, rule in enumerate(rules) for term in rule.terms]
+        owners: dict[str, list[int]] = {literal: [] for literal in sorted(literals)}
+        for norm, (_, index) in zip(_normalize_all([t for t, _ in terms]), terms):
+            owners.setdefault(norm, []).append(index)
+        owners.pop("", None)
+        # Terms and required literals share one automaton: one pass finds both.
+        self._phrases = list(owners)
+        self._owners = [(tuple(owners[p]), p in literals) for p in self._phrases]
+        self._automaton = ac.AhoCorasick(self._phrases, matchkind=ac.MatchKind.Standard) \
+            if self._phrases else None
+        self._exceptions = _Exceptions(rules, extra_exceptions)
 
     def scan(self, text: str) -> tuple[list[Hit], list[Timeout]]:
         """Hits in ``text`` (already normalised), sorted by position, exceptions applied."""
         hits: dict[int, list[tuple[int, int]]] = {}
-        cancels: dict[int, list[tuple[int, int]]] = {}
+        present: set[str] = set()
         if self._automaton is not None:
             # ``text`` is a normalised view: lone surrogates are already U+FFFD (normalize.py).
             # Grouped by phrase first (a C-level sort), so each phrase's owners are visited once
             # rather than once per occurrence; span order within a rule does not matter.
             found = self._automaton.find_matches_as_indexes(text, overlapping=True)
-            found.sort()
+            found.sort(key=itemgetter(0))  # by phrase only: cheaper than comparing whole tuples
             for pid, group in groupby(found, itemgetter(0)):
-                spans = [(start, end) for _, start, end in group]
-                for rule, is_exception in self._owners[pid]:
-                    (cancels if is_exception else hits).setdefault(rule, []).extend(spans)
+                rules, literal = self._owners[pid]
+                if literal:
+                    present.add(self._phrases[pid])
+                if rules:
+                    spans = [(start, end) for _, start, end in group]
+                    for rule in rules:
+                        hits.setdefault(rule, []).extend(spans)
+        cancels: dict[int, list[tuple[int, int]]] = {}
         timeouts = []
-        present = set(self._literals(text, overlapping=True)) if self._literals else set()
         for rule, patterns, exceptions in self._patterns:
             try:
                 for pattern, need in patterns:
@@ -168,7 +172,48 @@ class TermMatcher:
         for rule, spans in hits.items():
             if not spans:
                 continue
-            kept = _uncovered(spans, cancels.get(rule, ()))
+            kept = self._exceptions.uncovered(text, rule, _uncovered(spans, cancels.get(rule, ())))
             out.extend(Hit(rule, start, end) for start, end in _merge(kept))
         out.sort(key=lambda h: (h.start, h.rule))
         return out, timeouts
+
+
+class _Exceptions:
+    """Exception phrases, checked per hit rather than found all over the text: a pass over
+    the whole text finds every product name hundreds of times to cancel a handful of hits.
+    A phrase covers a hit only if it contains the hit's words, so each distinct hit string
+    is looked up once among the phrases, and each hit is then a few ``startswith`` calls."""
+
+    def __init__(self, rules: tuple[Rule, ...], extra: dict[str, tuple[str, ...]]):
+        entries = [(phrase, index) for index, rule in enumerate(rules)
+                   for phrase in rule.exception_phrases + extra.get(rule.id, ())]
+        owners: dict[str, set[int]] = {}
+        for norm, (_, index) in zip(_normalize_all([e[0] for e in entries]), entries):
+            owners.setdefault(norm, set()).add(index)
+        owners.pop("", None)
+        self._phrases = list(owners)
+        self._owners = list(owners.values())
+        self._rules = set().union(*self._owners)
+        self._joined = "".join(self._phrases)
+        self._starts = list(accumulate(map(len, self._phrases), initial=0))
+        self._within = lru_cache(maxsize=4096)(self._find_within)
+
+    def _find_within(self, words: str) -> tuple[tuple[str, int, set[int]], ...]:
+        """(phrase, offset, owners) of every occurrence of ``words`` inside a phrase."""
+        out = []
+        at = self._joined.find(words)
+        while at >= 0:
+            pid = bisect_right(self._starts, at) - 1
+            offset = at - self._starts[pid]
+            if offset + len(words) <= len(self._phrases[pid]):  # not across two phrases
+                out.append((self._phrases[pid], offset, self._owners[pid]))
+            at = self._joined.find(words, at + 1)
+        return tuple(out)
+
+    def uncovered(self, text: str, rule: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Spans of ``rule`` that no occurrence of one of its exception phrases covers."""
+        if rule not in self._rules:
+            return spans
+        return [(start, end) for start, end in spans
+                if not any(rule in owners and offset <= start and text.startswith(phrase, start - offset)
+                           for phrase, offset, owners in self._within(text[start:end]))]

@@ -13,7 +13,7 @@ import re
 import regex
 import subprocess
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import _env, write
@@ -130,6 +130,43 @@ def test_uncovered_matches_the_naive_check(spans, blockers):
     blockers = [(s, s + n) for s, n in blockers]
     naive = [(a, b) for a, b in spans if not any(s <= a and b <= e for s, e in blockers)]
     assert _uncovered(spans, blockers) == naive
+
+
+
+_WORDS = st.text("第一次最好", min_size=1, max_size=4)
+
+
+@given(st.lists(st.tuples(st.lists(_WORDS, min_size=1, max_size=3), st.lists(_WORDS, max_size=3)),
+                min_size=1, max_size=3),
+       st.text("第一次最好 ", max_size=40))
+@example([(["一次"], ["第一", "次最"])], "第一次")  # 一次 occurs only across two phrases
+@settings(max_examples=300, deadline=None)
+def test_term_matcher_matches_the_naive_cover_check(rules, text):
+    """Exception phrases are searched in a window around each hit only: the same hits as
+    finding every occurrence and cancelling each hit a phrase covers."""
+    from linter.matchers import TermMatcher
+    from linter.ruleset import Rule
+    built = tuple(Rule(f"T{i:03d}", f"t{i}", "term", "x", "error", "", "", "", (), "house.yaml",
+                       terms=tuple(terms), exception_phrases=tuple(phrases))
+                  for i, (terms, phrases) in enumerate(rules))
+
+    def occurrences(word):
+        return [(i, i + len(word)) for i in range(len(text)) if text.startswith(word, i)]
+
+    naive = []
+    for i, (terms, phrases) in enumerate(rules):
+        blockers = [o for p in phrases for o in occurrences(p)]
+        spans = sorted({o for t in terms for o in occurrences(t)
+                        if not any(s <= o[0] and o[1] <= e for s, e in blockers)})
+        merged = []
+        for start, end in spans:
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        naive += [(start, i, end) for start, end in merged]
+    hits, timeouts = TermMatcher(built).scan(text)
+    assert [(h.start, h.rule, h.end) for h in hits] == sorted(naive) and not timeouts
 
 
 @given(st.text(max_size=30), st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6))
