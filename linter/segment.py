@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from .lazyre import lazy
 from .catalog import catalog_for
 from .manifest import Manifest
 from .model import Segment, Speaker
@@ -24,11 +25,11 @@ ROLE_WORDS = {
     "气氛组": "vibe-group", "场控": "floor", "中控": "floor", "嘉宾": "guest",
 }
 
-TIME_MARK = regex.compile(
+TIME_MARK = lazy(
     r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
-_CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
-_HEADING = regex.compile(r"^\s*#{1,6}\s*")
-_CUE = regex.compile(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
+_CLOCK = lazy(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
+_HEADING = lazy(r"^\s*#{1,6}\s*")
+_CUE = lazy(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
 # _CUE for ASCII fields (nearly all): the same language in ``re``, which matches in half the
 # time. Spelled out because ``re``'s \s also takes U+001C-U+001F, and its \d other scripts.
 _ASCII_CUE = re.compile(r"[\t\n\v\f\r ]*(\+)?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
