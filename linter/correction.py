@@ -69,7 +69,7 @@ def _finder(phrases: tuple[str, ...], patterns: tuple[regex.Pattern, ...]):
 
 def parse(path: Path) -> Vocabulary:
     """Validate the vocabulary file; every problem names the file, line and key."""
-    loaded = load(path)
+    loaded = load(path, cached=True)
     data = loaded.data
     if not isinstance(data, dict):
         raise loaded.error((), "expected a mapping")
