@@ -50,14 +50,18 @@ def _digest(*parts: bytes) -> str:
 def code_signature() -> bytes:
     """livelint's version, its source files' sizes and mtimes, and the Python version: a code
     change during development invalidates both caches without a version bump."""
-    here = Path(__file__).parent
+    here = os.path.dirname(os.path.abspath(__file__))
     stats = []
-    for path in sorted(here.rglob("*.py")):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        stats.append(f"{path.relative_to(here)}:{st.st_size}:{st.st_mtime_ns}")
+    for root, _, names in os.walk(here):  # not Path.rglob: this runs on every start-up
+        folder = root[len(here) + 1:]
+        for name in names:
+            if name.endswith(".py"):
+                try:
+                    st = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                stats.append(f"{os.path.join(folder, name)}:{st.st_size}:{st.st_mtime_ns}")
+    stats.sort()
     return f"{FORMAT}|{__version__}|{sys.version}|{'|'.join(stats)}".encode()
 
 

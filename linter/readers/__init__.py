@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Document, LivelintError
-from . import markdown, text
+from . import text
 from .settings import ReaderSettings
 
 Reader = Callable[[str, bytes], Document]
@@ -21,8 +21,6 @@ Reader = Callable[[str, bytes], Document]
 REGISTRY: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
 }
 
 # Readers that take a third argument, the run's ReaderSettings (table column names …).
@@ -32,8 +30,8 @@ MAX_BYTES = 64 * 1024 * 1024
 
 
 class _Deferred:
-    """A reader whose module is imported on its first file: tables, subtitles and documents
-    pull in csv, zip and XML code (and many regexes) that a plain-text run never needs."""
+    """A reader whose module is imported on its first file: Markdown, tables, subtitles and
+    documents pull in csv, zip and XML code (and many regexes) that a plain-text run never needs."""
 
     def __init__(self, module: str) -> None:
         self.module = module
@@ -46,8 +44,9 @@ class _Deferred:
 
 
 def _register_optional() -> None:
-    """Formats whose readers live in their own modules (tables, subtitles, documents)."""
-    for module, suffixes, configurable in (("table", (".csv", ".tsv", ".xlsx"), True),
+    """Formats whose readers live in their own modules (Markdown, tables, subtitles, documents)."""
+    for module, suffixes, configurable in (("markdown", (".md", ".markdown"), False),
+                                           ("table", (".csv", ".tsv", ".xlsx"), True),
                                            ("subtitle", (".srt", ".vtt"), False),
                                            ("docx", (".docx",), True)):
         if importlib.util.find_spec(f"{__name__}.{module}") is None:
