@@ -11,7 +11,7 @@ import sys
 import pytest
 import regex
 
-from linter import cache, readers
+from linter import readers
 from linter.lazyre import lazy
 from linter.manifest import load_manifest
 from linter.model import LivelintError
