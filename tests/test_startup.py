@@ -5,6 +5,7 @@ matches, the same errors); only its cost differs, and no test measures time.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -101,7 +102,7 @@ def test_a_plain_text_check_imports_no_yaml_table_or_markdown_code(tmp_path):
             "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('linter.readers.')))")
     args = [sys.executable, "-c", code, "check", str(script), "--manifest", str(manifest),
             "--format", "json", "--no-cache"]
-    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "PATH": "", "NO_COLOR": "1"}
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1"}
     first = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp_path).stdout
     second = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp_path).stdout
     assert "'yaml'" in first.splitlines()[-1]  # the first run parses the manifest
