@@ -168,7 +168,8 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
     speaker, when, product = None, None, catalog.only  # the context carried from line to line
     cue = resolved = None  # the last time field and what it resolved to
     mentions = catalog.scan(norms)
-    rows = _prefixes(norms, cast.words())
+    words = cast.words()
+    rows = _prefixes(norms, words)
     for i, block in enumerate(blocks):
         kind = block.kind
         if kind == "comment":
@@ -186,7 +187,7 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
             h, mi, s = int(h), int(mi), int(s or 0)
             when = (base + timedelta(hours=h, minutes=mi, seconds=s) if plus
                     else _clock(base, when, h, mi, s))
-        if kind == "header" or ("】" in norm and _is_bracket_header(norm, cast)):
+        if kind == "header" or ("】" in norm and _is_bracket_header(norm, words)):
             speaker = None
             clock = _CLOCK.search(norm)
             if clock and base is not None and not mark:
@@ -232,8 +233,8 @@ def _speaker(seen: dict, cast: Cast, label: str, norm_label: str | None) -> Spea
     return found
 
 
-def _is_bracket_header(norm: str, cast: Cast) -> bool:
+def _is_bracket_header(norm: str, words: tuple[str, ...]) -> bool:
     stripped = norm.strip()
     if not (stripped.startswith("【") and stripped.endswith("】")) or len(stripped) < 3:
         return False
-    return cast.pattern().match(stripped) is None  # compiled (~2 ms) by the first such line
+    return _tag_pattern(words).match(stripped) is None  # Cast.pattern(), compiled by the first such line
