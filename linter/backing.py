@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 
+from .lazyre import lazy
 from .manifest import Manifest, Product
 from .normalize import normalize
 from .squeeze import is_separator
 
 # A ranking limited to a stated period *and* scope (guide §6(6)); counts only with sales.source.
-_PERIOD = regex.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|本场|今晚|今天|今年|去年|本月|上月|本周|上周"
+_PERIOD = lazy(r"\d{4}年|\d{1,2}月|\d{1,2}日|本场|今晚|今天|今年|去年|本月|上月|本周|上周"
                         r"|本季度|双十一|双11|618|年货节|期间")
-_SCOPE = regex.compile(r"本场|本店|店铺|店内|本直播间|直播间|本品牌|平台|旗舰店|类目|品类|榜单")
+_SCOPE = lazy(r"本场|本店|店铺|店内|本直播间|直播间|本品牌|平台|旗舰店|类目|品类|榜单")
 
 
 @lru_cache(maxsize=64)  # once per line, not once per hit (str hashes are cached: O(1) lookups)

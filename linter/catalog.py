@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs as ac
-import regex
 
+from .lazyre import lazy
 from .manifest import Manifest
 from .normalize import normalize
 
-_LINK = regex.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
+_LINK = lazy(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*号\s*(?:链接|链|宝贝|商品)"
                       r"|(?:链接|link)\s*(?P<n2>\d{1,3})")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import lazy
 from .joined import Joined
 from .kindscan import KindScanner
 from .numerals import DAY, MONEY, NUM, Clock, clock, duration, measure, money, number, tenths
@@ -46,7 +47,7 @@ _TIME = (rf"(?P<t>(?:{DAY})?\s?(?:\d{{1,2}}[:：][0-5]\d|零点|0点|十二点�
 _END = r"恢复|结束|截止|涨价|就涨|下架|失效|没了|取消|回到|调回|下链接|恢复原价"
 _FIBRE = r"桑蚕丝|真丝|蚕丝|羊毛|羊绒|驼绒|牦牛绒|亚麻|棉|麻|涤纶|锦纶|腈纶|氨纶|莫代尔|天丝|粘纤|聚酯纤维"
 _DATE = r"(?P<d>(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-_CONDITIONAL = regex.compile(r"(?:第[二2两三3]|满\s?[\d一二两三四五六七八九十百]{1,5}\s?)[件份单瓶盒个套元块]?\s?(?:打|享|再|就)?\s?$")
+_CONDITIONAL = lazy(r"(?:第[二2两三3]|满\s?[\d一二两三四五六七八九十百]{1,5}\s?)[件份单瓶盒个套元块]?\s?(?:打|享|再|就)?\s?$")
 _NEG = r"(?<!不会|不|没有|不怕|别怕|防止|避免|担心|怕)"
 # What follows a count when it is an ordinal or a schedule, not stock (最后一个链接, 只剩两个问题):
 # LEGAL.md §4 — scarcity needs a quantity of the goods themselves.

@@ -13,6 +13,7 @@ against the plain scan). Patterns compile on first use: a script rarely needs ev
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 
 import ahocorasick_rs as ac
 import regex
@@ -25,7 +26,14 @@ def anchors(source: str) -> frozenset | None:
     context (a zero-width match before 结束 is anchored by 结束, in the same segment)."""
     consuming = source.replace("(?>", "(?:").replace("(?<=", "(?:").replace("(?=", "(?:")
     need = required(consuming)
-    return None if need is None else frozenset(s for s in need if not any(o in s for o in need - {s}))
+    if need is None:
+        return None
+    # Only a shorter string can be inside another (an equal-length one would be the same):
+    # testing those alone keeps the minimisation cheap for kinds with a hundred anchors.
+    shortest = sorted(need, key=len)
+    lengths = [len(s) for s in shortest]
+    return frozenset(s for s in need
+                     if not any(o in s for o in shortest[:bisect_left(lengths, len(s))]))
 
 
 class KindScanner:

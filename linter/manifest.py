@@ -286,4 +286,4 @@ def parse(loaded: Loaded) -> Manifest:
 
 
 def load_manifest(path: str | Path) -> Manifest:
-    return parse(load(path))
+    return parse(load(path, cached=True))

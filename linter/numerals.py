@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from .lazyre import lazy
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6,
@@ -77,9 +77,9 @@ def number(text: str) -> float | None:
     return float(value) * scale
 
 
-_MONEY = regex.compile(rf"({NUM})\s?(?:(?:块|元|米)([零一二两三四五六七八九\d])?|元|rmb)?")
-_MEASURE_TEXT = regex.compile(rf"({NUM})\s?(ml|毫升|l|升|kg|公斤|千克|g|克|斤)(?![a-z])")
-_DURATION_TEXT = regex.compile(rf"({NUM})\s?(个月|年|天|日|月)")
+_MONEY = lazy(rf"({NUM})\s?(?:(?:块|元|米)([零一二两三四五六七八九\d])?|元|rmb)?")
+_MEASURE_TEXT = lazy(rf"({NUM})\s?(ml|毫升|l|升|kg|公斤|千克|g|克|斤)(?![a-z])")
+_DURATION_TEXT = lazy(rf"({NUM})\s?(个月|年|天|日|月)")
 
 
 @lru_cache(maxsize=4096)  # pure; a script repeats its prices, counts and times
@@ -136,7 +136,7 @@ class Clock:
 
 
 DAY = "今天|今晚|今夜|晚上|夜里|明天|明晚|凌晨|下午|中午|上午|早上"
-_CLOCK = regex.compile(
+_CLOCK = lazy(
     rf"(?P<day>{DAY})?\s?"
     rf"(?:(?P<hh>\d{{1,2}})[:：](?P<mm>[0-5]\d)|(?P<zero>零点|0点)"
     rf"|(?P<h>\d{{1,2}}|[零一二两三四五六七八九十]{{1,3}})\s?点(?:(?P<half>半)|(?P<m>\d{{1,2}}|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])分?)?)")
@@ -176,7 +176,7 @@ class Quantity:
     end: int
 
 
-_SCAN = regex.compile(
+_SCAN = lazy(
     rf"(?P<cheer>(?<![\d{_CN}])(?:[1-9一二三四五六七八九十][、,，\s]\s?){{2,}}[1-9一二三四五六七八九十](?![\d{_CN}]))"
     rf"|(?P<ord>第{NUM})"
     rf"|(?P<height>[{_CN}\d]米[一二三四五六七八九\d]{{1,2}}(?![元块]))"

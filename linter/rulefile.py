@@ -10,6 +10,7 @@ from pathlib import Path
 
 import regex
 
+from .lazyre import lazy
 from . import citations as cit
 from .model import CATEGORIES, SEVERITIES, Citation
 from .ruleset import _PLACEHOLDER, SETTLED_BY, Example, Rule
@@ -26,7 +27,7 @@ TEMPLATE_FIELDS = ("match", "said", "expected", "field", "product", "sku", "unit
 _ID = re.compile(r"^[A-Z]{1,5}[0-9]{1,4}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # YAML folding joins lines with a space, which Chinese prose must not have.
-_FOLD_SPACE = regex.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_FOLD_SPACE = lazy(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _TOP = ("id", "name", "kind", "category", "severity", "summary", "why", "message", "citations",
         "match", "exceptions", "suggestion", "fix", "examples", "applies_to", "backed_by",
         "check", "params", "without_manifest")

@@ -116,11 +116,13 @@ class RuleSet:
                 return False
             return not matches(rule, ignore)
 
-        kept = tuple(r for r in self.rules if chosen(r))
-        dropped = frozenset(r.id for r in self.rules if r not in kept)
+        keep = [chosen(r) for r in self.rules]  # one pass: ``r not in kept`` compared rules n² times
+        kept = tuple(r for r, k in zip(self.rules, keep) if k)
+        dropped = frozenset(r.id for r, k in zip(self.rules, keep) if not k)
         return RuleSet(kept, self.laws, self.deselected | dropped)
 
 
+@lru_cache(maxsize=1)  # asked once per rule pattern at start-up
 def builtin_dir() -> Path:
     """Rulesets ship inside the wheel as linter/rulesets; in a checkout they sit at the top."""
     packaged = Path(__file__).parent / "rulesets"

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from .lazyre import lazy
 from .catalog import catalog_for
 from .manifest import Manifest
 from .model import Segment, Speaker
@@ -24,11 +25,11 @@ ROLE_WORDS = {
     "气氛组": "vibe-group", "场控": "floor", "中控": "floor", "嘉宾": "guest",
 }
 
-TIME_MARK = regex.compile(
+TIME_MARK = lazy(
     r"^\s*[\[【]\s*(?P<plus>\+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*[\]】]\s*")
-_CLOCK = regex.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
-_HEADING = regex.compile(r"^\s*#{1,6}\s*")
-_CUE = regex.compile(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
+_CLOCK = lazy(r"(?<!\d)(?P<h>[01]?\d|2[0-4])[:：](?P<m>[0-5]\d)(?!\d)")
+_HEADING = lazy(r"^\s*#{1,6}\s*")
+_CUE = lazy(r"\s*(\+)?(\d{1,2}):(\d{2})(?::(\d{2}))?")  # compiled once: per-call lookup ~10 µs
 # _CUE for ASCII fields (nearly all): the same language in ``re``, which matches in half the
 # time. Spelled out because ``re``'s \s also takes U+001C-U+001F, and its \d other scripts.
 _ASCII_CUE = re.compile(r"[\t\n\v\f\r ]*(\+)?([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
@@ -162,13 +163,13 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
     """Yield one Segment per lintable block, with speaker, time and product resolved."""
     cast = cast or Cast()
     catalog = catalog_for(manifest)
-    tag = cast.pattern()
     base = _base(manifest)
     seen: dict[tuple[str, str | None], Speaker] = {}  # (label, normalised label) -> Speaker
     speaker, when, product = None, None, catalog.only  # the context carried from line to line
     cue = resolved = None  # the last time field and what it resolved to
     mentions = catalog.scan(norms)
-    rows = _prefixes(norms, cast.words())
+    words = cast.words()
+    rows = _prefixes(norms, words)
     for i, block in enumerate(blocks):
         kind = block.kind
         if kind == "comment":
@@ -186,7 +187,7 @@ def segment(blocks, norms, manifest: Manifest | None = None, cast: Cast | None =
             h, mi, s = int(h), int(mi), int(s or 0)
             when = (base + timedelta(hours=h, minutes=mi, seconds=s) if plus
                     else _clock(base, when, h, mi, s))
-        if kind == "header" or ("】" in norm and _is_bracket_header(norm, tag)):
+        if kind == "header" or ("】" in norm and _is_bracket_header(norm, words)):
             speaker = None
             clock = _CLOCK.search(norm)
             if clock and base is not None and not mark:
@@ -232,8 +233,8 @@ def _speaker(seen: dict, cast: Cast, label: str, norm_label: str | None) -> Spea
     return found
 
 
-def _is_bracket_header(norm: str, tag: regex.Pattern) -> bool:
+def _is_bracket_header(norm: str, words: tuple[str, ...]) -> bool:
     stripped = norm.strip()
     if not (stripped.startswith("【") and stripped.endswith("】")) or len(stripped) < 3:
         return False
-    return tag.match(stripped) is None
+    return _tag_pattern(words).match(stripped) is None  # Cast.pattern(), compiled by the first such line

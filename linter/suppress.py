@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from .lazyre import lazy
 from .model import Block
 
 # Linear on any comment: ids are taken possessively, the reason runs to the end of the line and
 # its comment closer is cut off in _make (a lazy reason before optional trailing space retried
 # every split: 16 s on a 100 kB comment). "--" starts a reason, not the "-->" closer.
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy(
     r"livelint\s*[:：]\s*(?P<verb>disable-next-line|disable-line|disable)\b\s*+"
     r"(?P<ids>[A-Za-z0-9_, ]*+)\s*+(?:(?:--(?!>)|——)(?P<why>.*)|(?>\s*(?:-->|\*/)?\s*))$")
 

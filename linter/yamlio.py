@@ -7,9 +7,8 @@ so validation errors can say ``file:line: key.path: problem``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from .model import LivelintError
 
@@ -17,29 +16,32 @@ KeyPath = tuple  # of str | int
 MAX_BYTES = 16 * 1024 * 1024  # hand-written data; pure-Python YAML parses ~0.2 MB/s: minutes at most
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+@lru_cache(maxsize=1)
+def _loader():
+    """The loader class, built on the first parse: importing yaml costs ~14 ms, and a run whose
+    manifest comes from the cache (cache.load_yaml) parses no YAML at all."""
+    import yaml
 
+    class _Loader(yaml.SafeLoader):
+        pass
 
-def _no_alias(loader, *args, **kwargs):
-    event = loader.peek_event()
-    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        raise yaml.constructor.ConstructorError(
-            None, None, "anchors and aliases are not allowed", event.start_mark)
-    return _compose_node(loader, *args, **kwargs)
+    compose_node = yaml.composer.Composer.compose_node
 
+    def _no_alias(loader, *args, **kwargs):
+        event = loader.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases are not allowed", event.start_mark)
+        return compose_node(loader, *args, **kwargs)
 
-_compose_node = yaml.composer.Composer.compose_node
-_Loader.compose_node = _no_alias  # type: ignore[assignment]
+    def _timestamp_as_text(loader, node):
+        return loader.construct_scalar(node)
 
-
-def _timestamp_as_text(loader, node):
-    return loader.construct_scalar(node)
-
-
-# Dates stay strings: the manifest validator parses them itself so that a timezone-less
-# datetime or a bad date can be reported with its key path instead of silently coerced.
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    _Loader.compose_node = _no_alias  # type: ignore[assignment]
+    # Dates stay strings: the manifest validator parses them itself so that a timezone-less
+    # datetime or a bad date can be reported with its key path instead of silently coerced.
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    return _Loader
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ def format_key(key: KeyPath) -> str:
 
 
 def _walk(node, key: KeyPath, lines: dict):
+    import yaml  # already imported by the parse this walks
+
     lines[key] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
@@ -93,8 +97,10 @@ def _walk(node, key: KeyPath, lines: dict):
 
 def loads(text: str, path: str) -> Loaded:
     """Parse YAML text; raise LivelintError with file and line on any problem."""
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -129,7 +135,9 @@ def _special(p: Path) -> bool:
     return p.is_fifo() or p.is_char_device() or p.is_block_device() or p.is_socket()
 
 
-def load(path: str | Path) -> Loaded:
+def load(path: str | Path, cached: bool = False) -> Loaded:
+    """Read and parse a YAML file; ``cached``: served from the user cache when this code has
+    parsed the same text before (cache.load_yaml), for the files every run reads."""
     p = Path(path)
     if _special(p):
         raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
@@ -144,4 +152,8 @@ def load(path: str | Path) -> Loaded:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LivelintError(f"not valid UTF-8 (byte {exc.start})", str(path)) from None
+    if cached:
+        from .cache import load_yaml
+
+        return load_yaml(text, str(path))
     return loads(text, str(path))

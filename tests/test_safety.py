@@ -19,7 +19,7 @@ import pytest
 import linter
 from linter.model import LivelintError
 from linter.ruleset import Rule
-from linter.yamlio import _Loader, loads
+from linter.yamlio import _loader, loads
 
 from conftest import ROOT, _env, write
 
@@ -56,7 +56,7 @@ def test_no_code_execution_primitives(path):
 
 def test_yaml_goes_through_the_safe_loader():
     import yaml
-    assert issubclass(_Loader, yaml.SafeLoader) and not issubclass(_Loader, yaml.FullLoader)
+    assert issubclass(_loader(), yaml.SafeLoader) and not issubclass(_loader(), yaml.FullLoader)
     for tag in ("!!python/object/apply:os.system ['touch pwned']", "!!python/name:os.system",
                 "!!python/object:collections.OrderedDict {}", "!!binary aGVsbG8=\n"):
         try:

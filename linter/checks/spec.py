@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-import regex
 
+from ..lazyre import lazy
 from ..facts import Check, key, numbers_only, register, unverifiable, violation
 from ..normalize import normalize as _normalize
 from ..numerals import NUM, duration_text, measure_text, number
@@ -14,7 +14,7 @@ from ..numerals import NUM, duration_text, measure_text, number
 # Manifest names and specs are normalised again for every claim about them: once is enough.
 normalize = lru_cache(maxsize=4096)(_normalize)
 _SAME_FIBRE = {"真丝": "桑蚕丝", "蚕丝": "桑蚕丝", "全棉": "棉"}
-_SHARE = regex.compile(rf"(?P<a>\p{{Han}}{{1,5}}?)\s?(?:含量)?\s?(?P<p>{NUM})\s?%|(?P<q>{NUM})\s?%\s?(?P<b>\p{{Han}}{{1,5}})")
+_SHARE = lazy(rf"(?P<a>\p{{Han}}{{1,5}}?)\s?(?:含量)?\s?(?P<p>{NUM})\s?%|(?P<q>{NUM})\s?%\s?(?P<b>\p{{Han}}{{1,5}})")
 
 
 def _declared(product, canonical: str, default: str) -> tuple[str, str | None]:
@@ -113,7 +113,7 @@ def shelf_life(rule, claim, product, manifest, segment):
     return None
 
 
-_DATE = regex.compile(r"(?:(?P<y>\d{4})\s?[年/.-]\s?)?(?P<m>\d{1,2})\s?[月/.-]\s?(?P<d>\d{1,2})")
+_DATE = lazy(r"(?:(?P<y>\d{4})\s?[年/.-]\s?)?(?P<m>\d{1,2})\s?[月/.-]\s?(?P<d>\d{1,2})")
 
 
 def _date(text: str, year: int) -> date | None:

@@ -5,13 +5,15 @@ The registry maps a file suffix to a reader; adding a format is adding one modul
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import stat
 from pathlib import Path
 from typing import Callable
 
 from ..model import Document, LivelintError
-from . import markdown, text
+from . import text
 from .settings import ReaderSettings
 
 Reader = Callable[[str, bytes], Document]
@@ -19,8 +21,6 @@ Reader = Callable[[str, bytes], Document]
 REGISTRY: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
 }
 
 # Readers that take a third argument, the run's ReaderSettings (table column names …).
@@ -29,23 +29,33 @@ CONFIGURABLE: set[Reader] = set()
 MAX_BYTES = 64 * 1024 * 1024
 
 
-def _register_optional() -> None:
-    """Formats whose readers live in their own modules (tables, subtitles, documents)."""
-    import importlib
+class _Deferred:
+    """A reader whose module is imported on its first file: Markdown, tables, subtitles and
+    documents pull in csv, zip and XML code (and many regexes) that a plain-text run never needs."""
 
-    for module, suffixes, configurable in (("table", (".csv", ".tsv", ".xlsx"), True),
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self._read: Reader | None = None
+
+    def __call__(self, path: str, raw: bytes, *settings: ReaderSettings | None) -> Document:
+        if self._read is None:
+            self._read = importlib.import_module(f"{__name__}.{self.module}").read
+        return self._read(path, raw, *settings)
+
+
+def _register_optional() -> None:
+    """Formats whose readers live in their own modules (Markdown, tables, subtitles, documents)."""
+    for module, suffixes, configurable in (("markdown", (".md", ".markdown"), False),
+                                           ("table", (".csv", ".tsv", ".xlsx"), True),
                                            ("subtitle", (".srt", ".vtt"), False),
                                            ("docx", (".docx",), True)):
-        try:
-            mod = importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
+        if importlib.util.find_spec(f"{__name__}.{module}") is None:
             continue
+        reader = _Deferred(module)
         for suffix in suffixes:
-            REGISTRY[suffix] = mod.read
+            REGISTRY[suffix] = reader
         if configurable:
-            CONFIGURABLE.add(mod.read)
+            CONFIGURABLE.add(reader)
 
 
 _register_optional()
