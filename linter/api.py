@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from . import __version__, cache, parallel, readers
+from . import __version__, cache, parallel, readers, usercache
 from .engine import FileReport, Linter
 from .files import expand, write_atomic
 from .manifest import Manifest, load_manifest
@@ -59,8 +59,8 @@ def build(options: Options, linter: bool = True) -> tuple[RuleSet, Manifest | No
     """Rule set, manifest and Linter; ``linter=False`` still validates every input (so a bad
     one is reported here, once) but leaves the matcher unbuilt, for a parent whose workers
     build their own."""
-    ruleset = cache.load_ruleset(options.rulesets).select(options.select, options.ignore)
-    cache.load_requirements()
+    ruleset = usercache.load_ruleset(options.rulesets).select(options.select, options.ignore)
+    usercache.load_requirements()
     if options.severity:
         ruleset = replace(ruleset, rules=tuple(replace(r, severity=options.severity.get(r.id, r.severity))
                                                for r in ruleset.rules))
@@ -110,7 +110,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
     results: list[FileReport] = []
     fixes: list[FileFix] = []
     if options.cache:
-        job = replace(job, results=cache.ResultCache.for_run(options, cache.rules_key(options.rulesets)))
+        job = replace(job, results=cache.ResultCache.for_run(options, usercache.rules_key(options.rulesets)))
     outcomes = parallel.run(files, count, options, job, lambda p: process(p, linter, options, job),
                             make_linter)
     for done, out in enumerate(outcomes, start=1):
@@ -126,7 +126,7 @@ def lint_paths(paths, options: Options | None = None, on_error=None, job: Job = 
             on_progress(done, len(files))
     results.sort(key=lambda r: r.path)  # contract §3.2: path order, whatever the argument order
     fixes.sort(key=lambda f: f.path)
-    cache.save_requirements()
+    usercache.save_requirements()
     return Report(tuple(results), ruleset, __version__, tuple(fixes) if job.fix else None)
 
 

@@ -36,7 +36,7 @@ def _literal(ch: str) -> _Node:
     return _Node(frozenset({ch}), frozenset({ch}))
 
 
-_KNOWN: dict[str, frozenset | None] = {}  # pattern -> requirement (cache.py keeps it across runs)
+_KNOWN: dict[str, frozenset | None] = {}  # pattern -> requirement (usercache.py keeps it across runs)
 _LEARNED: set[str] = set()  # patterns analysed by this process
 
 

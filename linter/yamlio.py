@@ -19,7 +19,7 @@ MAX_BYTES = 16 * 1024 * 1024  # hand-written data; pure-Python YAML parses ~0.2 
 @lru_cache(maxsize=1)
 def _loader():
     """The loader class, built on the first parse: importing yaml costs ~14 ms, and a run whose
-    manifest comes from the cache (cache.load_yaml) parses no YAML at all."""
+    manifest comes from the cache (usercache.load_yaml) parses no YAML at all."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -137,7 +137,7 @@ def _special(p: Path) -> bool:
 
 def load(path: str | Path, cached: bool = False) -> Loaded:
     """Read and parse a YAML file; ``cached``: served from the user cache when this code has
-    parsed the same text before (cache.load_yaml), for the files every run reads."""
+    parsed the same text before (usercache.load_yaml), for the files every run reads."""
     p = Path(path)
     if _special(p):
         raise LivelintError("not a regular file (FIFO, socket or device)", str(path))
@@ -153,7 +153,7 @@ def load(path: str | Path, cached: bool = False) -> Loaded:
     except UnicodeDecodeError as exc:
         raise LivelintError(f"not valid UTF-8 (byte {exc.start})", str(path)) from None
     if cached:
-        from .cache import load_yaml
+        from .usercache import load_yaml
 
         return load_yaml(text, str(path))
     return loads(text, str(path))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from linter import cache
+from linter import cache, usercache
 from linter.api import Options, lint_paths
 
 LINE = "主播：这是全网最好的面霜\n"
@@ -93,7 +93,7 @@ def test_corrupt_entries_are_misses_never_errors(tmp_path, monkeypatch, ruleset)
     for entry in entries(tmp_path):
         entry.write_bytes(b"\x00{not json")
     assert lint_paths([path], options).violations == good.violations
-    stored = cache.ResultCache.for_run(options, cache.rules_key())
+    stored = cache.ResultCache.for_run(options, usercache.rules_key())
     assert stored.get(path) is not None and (stored.hits, stored.misses) == (1, 0)
     for entry in entries(tmp_path):
         entry.write_bytes(b'{"format": 2, "report": {"path": 5}, "lines": []}')
@@ -103,12 +103,12 @@ def test_corrupt_entries_are_misses_never_errors(tmp_path, monkeypatch, ruleset)
 def test_rule_set_cache_round_trip_and_corruption(user_cache):
     from linter.ruleset import load_ruleset
 
-    first = cache.load_ruleset()
+    first = usercache.load_ruleset()
     stored = list(user_cache.glob("rules-*.json"))
     assert len(stored) == 1
-    assert cache.load_ruleset() == first == load_ruleset()  # the second call decodes the JSON
+    assert usercache.load_ruleset() == first == load_ruleset()  # the second call decodes the JSON
     stored[0].write_bytes(b"garbage")
-    assert cache.load_ruleset() == first
+    assert usercache.load_ruleset() == first
 
 
 def test_regex_requirements_are_kept_for_the_next_run(tmp_path, user_cache, monkeypatch):
@@ -118,7 +118,7 @@ def test_regex_requirements_are_kept_for_the_next_run(tmp_path, user_cache, monk
     script = write(tmp_path / "s.txt", "主播：今晚12点恢复原价，全网最低！\n")
     monkeypatch.setattr(literals, "_KNOWN", {})
     monkeypatch.setattr(literals, "_LEARNED", set())
-    cache.load_requirements()
+    usercache.load_requirements()
     assert not literals._KNOWN  # nothing stored yet
     lint_paths([str(script)])
     assert literals._LEARNED and list(user_cache.glob("literals-*.json"))
@@ -133,12 +133,12 @@ def test_regex_requirements_are_kept_for_the_next_run(tmp_path, user_cache, monk
 def test_rule_set_key_follows_rule_files(tmp_path):
     rules = tmp_path / "rules"
     write(rules / "HS001-house-stock.yaml", RULE % ("库存告急", "库存告急"))
-    before = cache.rules_key([rules])
-    first = cache.load_ruleset([rules])
+    before = usercache.rules_key([rules])
+    first = usercache.load_ruleset([rules])
     write(rules / "HS001-house-stock.yaml", RULE % ("库存紧张", "库存紧张"))
-    assert cache.rules_key([rules]) != before
-    assert cache.load_ruleset([rules]).get("HS001").terms == ("库存紧张",) != first.get("HS001").terms
-    assert cache.rules_key([tmp_path / "missing"]) is None
+    assert usercache.rules_key([rules]) != before
+    assert usercache.load_ruleset([rules]).get("HS001").terms == ("库存紧张",) != first.get("HS001").terms
+    assert usercache.rules_key([tmp_path / "missing"]) is None
 
 
 def test_parallel_workers_use_the_cache(cli, tmp_path):
