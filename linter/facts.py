@@ -74,6 +74,15 @@ def declared(product, *path: str) -> tuple[str, object]:
     return key(product, *path), value
 
 
+def against(found: tuple[str, object], said, broken: Callable[[object], bool]) -> Outcome | None:
+    """The common check: ``found`` is ``declared(...)``; no value is unverifiable, a value the
+    claim breaks (``broken(value)``) is a violation quoting ``said`` and the value, else None."""
+    field, value = found
+    if value is None:
+        return unverifiable(field)
+    return violation(field, said, value) if broken(value) else None
+
+
 def show(value) -> str:
     """199.0 → 199, 9.9 → 9.9: numbers as a person writes them."""
     if isinstance(value, float):

@@ -165,3 +165,12 @@ def test_required_statement_is_decided_per_product_over_all_its_parts():
             "主播：回到鱼油，本品不能代替药物\n主播：钙片再讲一次")
     found = lint_text(text, RULESET.select(("EF013",)), manifest)
     assert [(v.rule, v.line, v.product) for v in found] == [("EF013", 2, "HF-2")]
+
+
+def test_against_gives_the_three_outcomes():
+    from linter.facts import against
+
+    assert against(("products[0].stock", None), 50, lambda v: True).verdict == "unverifiable"
+    broken = against(("products[0].stock", 500), 50, lambda stock: 50 < stock)
+    assert (broken.verdict, broken.field, broken.said, broken.expected) == ("violation", "products[0].stock", "50", "500")
+    assert against(("products[0].stock", 40), 50, lambda stock: 50 < stock) is None

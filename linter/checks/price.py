@@ -4,7 +4,7 @@ Safe harbour: a price that turns out *more favourable* than said is never a find
 """
 from __future__ import annotations
 
-from ..facts import Check, declared, key, numbers_only, register, unverifiable, violation
+from ..facts import Check, against, declared, key, numbers_only, register, unverifiable, violation
 
 
 def compared(rule, claim, product, manifest, segment):
@@ -12,22 +12,15 @@ def compared(rule, claim, product, manifest, segment):
     as the maker's suggested retail price."""
     if claim.detail == "厂商建议零售价":
         return None
-    field, lowest = declared(product, "price", "lowest_7d")
-    if lowest is None:
-        return unverifiable(field)
-    if claim.value > lowest + rule.param.get("rounding", 0):
-        return violation(field, claim.value, lowest)
-    return None
+    rounding = rule.param.get("rounding", 0)
+    return against(declared(product, "price", "lowest_7d"), claim.value,
+                   lambda lowest: claim.value > lowest + rounding)
 
 
 def live(rule, claim, product, manifest, segment):
     """到手价 X below the real live price lures with a price nobody pays; above it is harmless."""
-    field, actual = declared(product, "price", "live")
-    if actual is None:
-        return unverifiable(field)
-    if claim.value < actual - rule.param.get("rounding", 0):
-        return violation(field, claim.value, actual)
-    return None
+    rounding = rule.param.get("rounding", 0)
+    return against(declared(product, "price", "live"), claim.value, lambda actual: claim.value < actual - rounding)
 
 
 def discount(rule, claim, product, manifest, segment):
