@@ -4,13 +4,13 @@ not also 面霜; one automaton pass over a document finds the few lines that nam
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs as ac
 
 from .lazyre import lazy
+from .joined import Joined
 from .manifest import Manifest
 from .normalize import normalize
 
@@ -63,16 +63,13 @@ class Catalog:
         text index → [(phrase entry, start, end)] sorted, the link words as entry -1. Most
         lines name no product, and only lines in this map need ``refer`` at all."""
         words, entries = _words(self.phrases, bool(self.links) or not self.phrases)
-        bases, pos = [], 0
-        for norm in norms:
-            bases.append(pos)
-            pos += len(norm) + 1
+        joined = Joined.of(norms)
         out: dict[int, list[tuple[int, int, int]]] = {}
         base = limit = 0  # the text of the last hit spans [base, limit): hits come in runs
-        for word, start, end in _automaton(words)("\n".join(norms)):
+        for word, start, end in _automaton(words)(joined.text):
             if not base <= start < limit:
-                index = bisect_right(bases, start) - 1
-                base, limit = bases[index], bases[index] + len(norms[index]) + 1
+                index = joined.index(start)
+                base, limit = joined.starts[index], joined.starts[index + 1]
                 hits = out.setdefault(index, [])
             for entry in entries[word]:
                 hits.append((entry, start - base, end - base))
