@@ -45,13 +45,11 @@ class Vocabulary:
         """Indices of the ``texts`` that retract something. One automaton pass over all of
         them finds the few that hold a phrase or a pattern's required literal; only those
         are asked ``corrects`` (a pattern with no required literal makes every text a candidate)."""
-        words = self.__dict__.get("_words")
-        if words is None:
+        if "_words" not in self.__dict__:  # built once (None: every text is a candidate)
             needs = [required(p.pattern) for p in self.patterns]
-            words = None if any(n is None for n in needs) else \
-                sorted(set(self.phrases).union(*needs))
-            words = self.__dict__["_words"] = (ac.AhoCorasick(words).find_matches_as_indexes
-                                               if words else None)
+            strings = None if any(n is None for n in needs) else sorted(set(self.phrases).union(*needs))
+            self.__dict__["_words"] = ac.AhoCorasick(strings).find_matches_as_indexes if strings else None
+        words = self.__dict__["_words"]
         if words is None:
             candidates = range(len(texts))
         else:

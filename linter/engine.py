@@ -47,11 +47,11 @@ class FileReport:
 
 def _norms(blocks) -> list[str]:
     """Matching view of every block, converted in one call; masked spans blanked."""
-    joined = normalize("\n".join(b.text for b in blocks))
-    out, pos = [], 0
-    for b in blocks:
-        norm = joined[pos:pos + len(b.text)]
-        pos += len(b.text) + 1
+    joined = Joined.of([b.text for b in blocks])
+    view = normalize(joined.text)  # length-preserving, so the texts keep their starts
+    out = []
+    for b, start in zip(blocks, joined.starts):
+        norm = view[start:start + len(b.text)]
         out.append(_blank(norm, b.masks) if b.masks else norm)
     return out
 
